@@ -1,1 +1,1 @@
-return 0;
+return await EdiGateway.Cli.EdigwCli.RunAsync(args);

@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using EdiGateway.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EdiGateway.Storage;
+
+/// <summary>
+/// Immutable, content-addressed storage for every byte received or sent. A document is durable (bytes
+/// flushed to disk and its row committed) when <see cref="StoreAsync"/> returns, and only then may the
+/// sender be acknowledged.
+/// </summary>
+public interface IDocumentStore
+{
+    /// <summary>Stores the content once; a second store of the same bytes returns the same hash with <c>AlreadyStored</c>.</summary>
+    Task<StoredDocumentResult> StoreAsync(Stream content, DocumentInfo info, CancellationToken ct);
+
+    /// <summary>Opens stored bytes for reading; throws <see cref="FileNotFoundException"/> for an unknown hash.</summary>
+    Stream OpenRead(string sha256);
+
+    /// <summary>Re-hashes the stored bytes: false if missing or changed on disk.</summary>
+    Task<bool> VerifyAsync(string sha256, CancellationToken ct);
+}
+
+/// <summary>What is known about bytes when they are stored.</summary>
+public sealed record DocumentInfo(string? ContentType = null, string? OriginalName = null);
+
+/// <summary>The address of stored bytes and whether they were new.</summary>
+public sealed record StoredDocumentResult(string Sha256, long Length, bool AlreadyStored);
+
+/// <summary>
+/// Bytes under <c>{root}/ab/cd/abcd...</c>, written to a temporary file, flushed to disk, then renamed into
+/// place, so a crash never leaves a half-written document under its hash. The database row is written after
+/// the bytes; an orphan file from a crash in between is harmless and reused on the next store.
+/// </summary>
+public sealed class FileSystemDocumentStore(string root, IDbContextFactory<GatewayDbContext> factory, TimeProvider clock) : IDocumentStore
+{
+    private readonly string incoming = Path.Combine(root, ".incoming");
+
+    public string Root => root;
+
+    public async Task<StoredDocumentResult> StoreAsync(Stream content, DocumentInfo info, CancellationToken ct)
+    {
+        Directory.CreateDirectory(incoming);
+        var temp = Path.Combine(incoming, $"{Guid.NewGuid():N}.part");
+        string sha;
+        long length;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = new FileStream(temp, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Options = FileOptions.Asynchronous,
+                BufferSize = 0,
+            }))
+            {
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+                try
+                {
+                    int read;
+                    while ((read = await content.ReadAsync(buffer.AsMemory(), ct)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                file.Flush(flushToDisk: true);
+                length = file.Length;
+            }
+
+            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var final = PathOf(sha);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (File.Exists(final))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                File.Move(temp, final);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(final, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+                }
+            }
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Documents.Add(new StoredDocument
+        {
+            Sha256 = sha,
+            Length = length,
+            ContentType = info.ContentType,
+            OriginalName = info.OriginalName,
+            StoredAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new StoredDocumentResult(sha, length, AlreadyStored: false);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return new StoredDocumentResult(sha, length, AlreadyStored: true);
+        }
+    }
+
+    public Stream OpenRead(string sha256)
+    {
+        var path = PathOf(sha256);
+        return File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan)
+            : throw new FileNotFoundException($"Document {sha256} is not in the document store at '{root}'.", path);
+    }
+
+    public async Task<bool> VerifyAsync(string sha256, CancellationToken ct)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        await using var stream = OpenRead(sha256);
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        return string.Equals(actual, sha256, StringComparison.Ordinal);
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException($"'{sha256}' is not a lower-case hex SHA-256.", nameof(sha256));
+        }
+
+        return Path.Combine(root, sha256[..2], sha256[2..4], sha256);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

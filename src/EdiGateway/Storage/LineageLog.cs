@@ -1,0 +1,116 @@
+using EdiGateway.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EdiGateway.Storage;
+
+/// <summary>
+/// Writes and reads the lineage: every interchange, group, set, acknowledgement, outbound file and ERP posting,
+/// linked parent to child. "Everything about PO X" finds the rows that carry the key and returns their whole trees.
+/// </summary>
+public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, TimeProvider clock)
+{
+    /// <summary>Adds an entry (and any extra business keys); returns its id.</summary>
+    public async Task<long> AddAsync(LineageEntry entry, IReadOnlyDictionary<string, string>? keys, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        entry.CreatedAt = entry.CreatedAt == default ? now : entry.CreatedAt;
+        entry.UpdatedAt = now;
+        db.Lineage.Add(entry);
+        await db.SaveChangesAsync(ct);
+        if (keys is { Count: > 0 })
+        {
+            foreach (var (name, value) in keys)
+            {
+                db.LineageKeys.Add(new LineageKey { LineageEntryId = entry.Id, Name = name, Value = value });
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return entry.Id;
+    }
+
+    /// <summary>Moves an entry to a new state, with an error text when it failed.</summary>
+    public async Task SetStateAsync(long id, string state, string? error, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await db.Lineage.SingleAsync(e => e.Id == id, ct);
+        entry.State = state;
+        entry.Error = error;
+        entry.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<LineageEntry?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Lineage.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    /// <summary>
+    /// All entries whose business key or control number equals <paramref name="value"/> (PO, invoice, shipment,
+    /// BOL, ISA13/GS06/ST02 or an extra key), with their ancestors and descendants, ordered by id.
+    /// </summary>
+    public async Task<IReadOnlyList<LineageEntry>> FindTreeAsync(string value, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var direct = await db.Lineage.AsNoTracking()
+            .Where(e => e.PurchaseOrderNumber == value || e.InvoiceNumber == value || e.ShipmentId == value ||
+                        e.BillOfLading == value || e.InterchangeControlNumber == value ||
+                        e.GroupControlNumber == value || e.TransactionSetControlNumber == value ||
+                        db.LineageKeys.Any(k => k.LineageEntryId == e.Id && k.Value == value))
+            .Select(e => e.Id)
+            .ToListAsync(ct);
+        return await TreesAsync(db, direct, ct);
+    }
+
+    /// <summary>The entry with all its ancestors and descendants.</summary>
+    public async Task<IReadOnlyList<LineageEntry>> TreeOfAsync(long id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TreesAsync(db, [id], ct);
+    }
+
+    private static async Task<IReadOnlyList<LineageEntry>> TreesAsync(GatewayDbContext db, List<long> seeds, CancellationToken ct)
+    {
+        var found = new Dictionary<long, LineageEntry>();
+        var roots = new HashSet<long>();
+        foreach (var seed in seeds)
+        {
+            long? current = seed;
+            while (current is { } id && !found.ContainsKey(id))
+            {
+                var entry = await db.Lineage.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+                if (entry is null)
+                {
+                    break;
+                }
+
+                found[id] = entry;
+                if (entry.ParentId is null)
+                {
+                    roots.Add(id);
+                }
+
+                current = entry.ParentId;
+            }
+        }
+
+        var frontier = roots.Concat(found.Keys).Distinct().ToList();
+        while (frontier.Count > 0)
+        {
+            var children = await db.Lineage.AsNoTracking().Where(e => e.ParentId != null && frontier.Contains(e.ParentId.Value)).ToListAsync(ct);
+            frontier = [];
+            foreach (var child in children)
+            {
+                if (found.TryAdd(child.Id, child))
+                {
+                    frontier.Add(child.Id);
+                }
+            }
+        }
+
+        return [.. found.Values.OrderBy(e => e.Id)];
+    }
+}
