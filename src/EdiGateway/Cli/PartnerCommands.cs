@@ -76,7 +76,7 @@ internal static class PartnerCommands
     {
         var home = GatewayHome.Locate(result.GetValue(EdigwCli.HomeOption));
         var configuration = new ConfigurationBuilder();
-        GatewayConfiguration.AddGatewaySources(configuration, home, Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production");
+        GatewayConfiguration.AddGatewaySources(configuration, home, GatewayConfiguration.EnvironmentName);
         var options = new GatewayOptions();
         configuration.Build().GetSection(GatewayOptions.Section).Bind(options);
         return (home.Resolve(options.PartnersDirectory), Path.Combine(home.Resolve(options.SpecsDirectory), "guides"));

@@ -11,6 +11,9 @@ public static class GatewayApp
 {
     public static WebApplication Build(GatewayHome home, string[] args, Action<WebApplicationBuilder>? customize = null)
     {
+        // The web builder reads appsettings.json from the content root itself; check it first so a JSON error
+        // is reported with file, line and column rather than as an unhandled exception.
+        GatewayConfiguration.CheckFiles(home, GatewayConfiguration.EnvironmentName);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,

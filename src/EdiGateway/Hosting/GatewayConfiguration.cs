@@ -10,22 +10,35 @@ public static class GatewayConfiguration
 {
     public const string EnvironmentPrefix = "EDIGW__";
 
+    /// <summary>The environment name (Production unless ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT says otherwise).</summary>
+    public static string EnvironmentName =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+
+    /// <summary>Throws <see cref="StartupProblem"/> naming the file, line and column if a settings file is not valid JSON.</summary>
+    public static void CheckFiles(GatewayHome home, string environmentName)
+    {
+        foreach (var path in SettingsFiles(home, environmentName))
+        {
+            CheckJson(path);
+        }
+    }
+
     public static void AddGatewaySources(IConfigurationBuilder builder, GatewayHome home, string environmentName)
     {
         builder.Sources.Clear();
-        var files = new[] { "appsettings.json", $"appsettings.{environmentName}.json" };
-        foreach (var file in files)
+        foreach (var path in SettingsFiles(home, environmentName))
         {
-            var path = System.IO.Path.Combine(home.Path, file);
-            if (File.Exists(path))
-            {
-                CheckJson(path);
-                builder.AddJsonFile(path, optional: true, reloadOnChange: false);
-            }
+            CheckJson(path);
+            builder.AddJsonFile(path, optional: true, reloadOnChange: false);
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
     }
+
+    private static IEnumerable<string> SettingsFiles(GatewayHome home, string environmentName) =>
+        new[] { "appsettings.json", $"appsettings.{environmentName}.json" }
+            .Select(f => System.IO.Path.Combine(home.Path, f))
+            .Where(File.Exists);
 
     /// <summary>Reads the file once to report a JSON error with its line and column, instead of the host's generic failure.</summary>
     private static void CheckJson(string path)
