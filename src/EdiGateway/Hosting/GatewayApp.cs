@@ -50,6 +50,7 @@ public static class GatewayApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapLineageApi();
         app.MapDocumentsApi();
+        app.MapExceptionsApi();
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace EdiGateway.Storage;
 /// The queue of documents and postings a person must act on. Raising is idempotent through the entry's
 /// deduplication key; every human action is a state change with an audit row in the same transaction.
 /// </summary>
-public sealed class ExceptionQueue(IDbContextFactory<GatewayDbContext> factory, TimeProvider clock)
+public sealed partial class ExceptionQueue(IDbContextFactory<GatewayDbContext> factory, TimeProvider clock)
 {
     /// <summary>Adds the entry unless one with the same deduplication key exists; returns the id either way.</summary>
     public async Task<long> RaiseAsync(ExceptionEntry entry, CancellationToken ct)
