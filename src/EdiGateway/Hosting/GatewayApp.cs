@@ -36,6 +36,7 @@ public static class GatewayApp
 
         builder.Services.AddGatewayStorage();
         builder.Services.AddSingleton<PartnerCatalog>();
+        builder.Services.AddHostedService<PartnerProfileWatcher>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()

@@ -21,7 +21,8 @@ public sealed partial class PartnerCatalog(IOptions<GatewayOptions> options, Gat
     /// <summary>Reads every partner folder; returns the new snapshot.</summary>
     public PartnerSnapshot Reload()
     {
-        var snapshot = LoadAll(PartnersDirectory, GuidesDirectory);
+        var loaded = LoadAll(PartnersDirectory, GuidesDirectory);
+        var snapshot = KeepLastGood(current, loaded);
         foreach (var problem in snapshot.Problems)
         {
             LogRefused(logger, problem.File, problem.Field, problem.Reason);
@@ -30,6 +31,31 @@ public sealed partial class PartnerCatalog(IOptions<GatewayOptions> options, Gat
         LogLoaded(logger, snapshot.Partners.Count, snapshot.Problems.Count);
         current = snapshot;
         return snapshot;
+    }
+
+    /// <summary>
+    /// A partner whose profile was good and is now refused keeps its last good profile in force (and the
+    /// refusal is reported), so a bad edit never stops a running partner.
+    /// </summary>
+    internal static PartnerSnapshot KeepLastGood(PartnerSnapshot? previous, PartnerSnapshot loaded)
+    {
+        if (previous is null)
+        {
+            return loaded;
+        }
+
+        var partners = new Dictionary<string, PartnerProfile>(loaded.Partners, StringComparer.Ordinal);
+        foreach (var problem in loaded.Problems)
+        {
+            var folder = Path.GetFileName(Path.GetDirectoryName(problem.File));
+            if (folder is not null && !partners.ContainsKey(folder) && previous.Partners.TryGetValue(folder, out var good)
+                && Directory.Exists(good.Directory))
+            {
+                partners[folder] = good;
+            }
+        }
+
+        return loaded with { Partners = partners };
     }
 
     /// <summary>Loads all profiles under <paramref name="partnersDirectory"/> without touching any catalog.</summary>
