@@ -31,6 +31,45 @@ public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, Time
         return entry.Id;
     }
 
+    /// <summary>
+    /// Records a numbered step under a parent (set 3 of an interchange, the 997 of an interchange) exactly once:
+    /// a second call for the same (parent, kind, ordinal), e.g. after a crash and restart, returns the first row
+    /// with <c>Created = false</c> and changes nothing.
+    /// </summary>
+    public async Task<(long Id, bool Created)> AddStepAsync(LineageEntry entry, IReadOnlyDictionary<string, string>? keys, CancellationToken ct)
+    {
+        if (entry.ParentId is null || entry.Ordinal is null)
+        {
+            throw new ArgumentException("A step needs a parent and an ordinal.", nameof(entry));
+        }
+
+        try
+        {
+            return (await AddAsync(entry, keys, ct), true);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var id = await db.Lineage.Where(e => e.ParentId == entry.ParentId && e.Kind == entry.Kind && e.Ordinal == entry.Ordinal)
+                .Select(e => e.Id).SingleAsync(ct);
+            return (id, false);
+        }
+    }
+
+    /// <summary>Entries of a kind in one of the given states: the unfinished work a restart resumes.</summary>
+    public async Task<IReadOnlyList<LineageEntry>> InStatesAsync(LineageKind kind, IReadOnlyCollection<string> states, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Lineage.AsNoTracking().Where(e => e.Kind == kind && states.Contains(e.State)).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The children of an entry, in order.</summary>
+    public async Task<IReadOnlyList<LineageEntry>> ChildrenAsync(long parentId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Lineage.AsNoTracking().Where(e => e.ParentId == parentId).OrderBy(e => e.Kind).ThenBy(e => e.Ordinal).ThenBy(e => e.Id).ToListAsync(ct);
+    }
+
     /// <summary>Moves an entry to a new state, with an error text when it failed.</summary>
     public async Task SetStateAsync(long id, string state, string? error, CancellationToken ct)
     {

@@ -27,6 +27,8 @@ internal sealed class LineageEntryConfiguration : IEntityTypeConfiguration<Linea
         builder.HasIndex(e => e.BillOfLading);
         builder.HasIndex(e => e.InterchangeControlNumber);
         builder.HasIndex(e => new { e.PartnerId, e.Flow, e.CreatedAt });
+        builder.HasIndex(e => new { e.ParentId, e.Kind, e.Ordinal }).IsUnique().HasDatabaseName("ux_lineage_child");
+        builder.HasIndex(e => e.DueAt);
     }
 }
 

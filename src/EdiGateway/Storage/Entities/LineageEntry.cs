@@ -53,6 +53,17 @@ public sealed class LineageEntry
 
     public string? BillOfLading { get; set; }
 
+    /// <summary>Position among its parent's children of the same kind (set 3 of an interchange): unique, so a step is recorded once.</summary>
+    public int? Ordinal { get; set; }
+
+    /// <summary>The document's money value (PO total, invoice total, remittance paid) for value-at-risk and reports.</summary>
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    /// <summary>When the next step is due (855 within 24 h, 997 within the window ...); overdue entries are queued.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
     /// <summary>Plain-words error text when the entry failed.</summary>
     public string? Error { get; set; }
 
