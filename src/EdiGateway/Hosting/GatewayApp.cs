@@ -1,5 +1,6 @@
 using EdiGateway.Api;
 using EdiGateway.Partners;
+using EdiGateway.Pipeline;
 using EdiGateway.Storage;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -37,6 +38,7 @@ public static class GatewayApp
         builder.Services.AddGatewayStorage();
         builder.Services.AddSingleton<PartnerCatalog>();
         builder.Services.AddHostedService<PartnerProfileWatcher>();
+        builder.Services.AddGatewayPipeline();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()

@@ -11,6 +11,9 @@ public sealed partial class PartnerCatalog(IOptions<GatewayOptions> options, Gat
 {
     private volatile PartnerSnapshot? current;
 
+    /// <summary>Raised after every reload with the new snapshot.</summary>
+    public event Action<PartnerSnapshot>? Changed;
+
     /// <summary>The latest snapshot, null until the first load.</summary>
     public PartnerSnapshot? Current => current;
 
@@ -30,6 +33,7 @@ public sealed partial class PartnerCatalog(IOptions<GatewayOptions> options, Gat
 
         LogLoaded(logger, snapshot.Partners.Count, snapshot.Problems.Count);
         current = snapshot;
+        Changed?.Invoke(snapshot);
         return snapshot;
     }
 

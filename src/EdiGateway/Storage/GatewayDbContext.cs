@@ -27,6 +27,8 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
 
     public DbSet<ErpPosting> ErpPostings => Set<ErpPosting>();
 
+    public DbSet<TransportReceipt> TransportReceipts => Set<TransportReceipt>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);

@@ -9,7 +9,7 @@ namespace EdiGateway.Storage;
 /// </summary>
 public sealed class InterchangeRegistry(IDbContextFactory<GatewayDbContext> factory, TimeProvider clock)
 {
-    public async Task<InterchangeRegistration> RegisterAsync(InterchangeEnvelopeKey key, string documentSha256, string? partnerId, CancellationToken ct)
+    public async Task<InterchangeRegistration> RegisterAsync(InterchangeEnvelopeKey key, string documentSha256, string? partnerId, CancellationToken ct, long? parentId = null, int? ordinal = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -17,6 +17,8 @@ public sealed class InterchangeRegistry(IDbContextFactory<GatewayDbContext> fact
         var entry = new LineageEntry
         {
             Kind = LineageKind.Interchange,
+            ParentId = parentId,
+            Ordinal = ordinal,
             Direction = Direction.Inbound,
             PartnerId = partnerId,
             State = LineageStates.Received,
@@ -29,21 +31,21 @@ public sealed class InterchangeRegistry(IDbContextFactory<GatewayDbContext> fact
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Lineage.Add(entry);
-        await db.SaveChangesAsync(ct);
-        db.InterchangeReceipts.Add(new InterchangeReceipt
-        {
-            SenderQualifier = key.SenderQualifier,
-            SenderId = key.SenderId,
-            ReceiverQualifier = key.ReceiverQualifier,
-            ReceiverId = key.ReceiverId,
-            ControlNumber = key.ControlNumber,
-            DocumentSha256 = documentSha256,
-            LineageEntryId = entry.Id,
-            ReceivedAt = now,
-        });
         try
         {
+            db.Lineage.Add(entry);
+            await db.SaveChangesAsync(ct);
+            db.InterchangeReceipts.Add(new InterchangeReceipt
+            {
+                SenderQualifier = key.SenderQualifier,
+                SenderId = key.SenderId,
+                ReceiverQualifier = key.ReceiverQualifier,
+                ReceiverId = key.ReceiverId,
+                ControlNumber = key.ControlNumber,
+                DocumentSha256 = documentSha256,
+                LineageEntryId = entry.Id,
+                ReceivedAt = now,
+            });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new InterchangeRegistration(entry.Id, IsDuplicate: false, OriginalDocumentSha256: documentSha256);
@@ -51,6 +53,20 @@ public sealed class InterchangeRegistry(IDbContextFactory<GatewayDbContext> fact
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             await tx.RollbackAsync(ct);
+        }
+
+        if (parentId is not null)
+        {
+            // The same interchange of the same transport message seen again (a restart resuming it): that is
+            // not a duplicate from the partner but the first arrival continuing.
+            await using var check = await factory.CreateDbContextAsync(ct);
+            var resumed = await check.Lineage.AsNoTracking()
+                .Where(e => e.ParentId == parentId && e.Kind == LineageKind.Interchange && e.Ordinal == ordinal && e.State != LineageStates.Duplicate)
+                .Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
+            if (resumed is { } id)
+            {
+                return new InterchangeRegistration(id, IsDuplicate: false, OriginalDocumentSha256: documentSha256, IsResumed: true);
+            }
         }
 
         await using var read = await factory.CreateDbContextAsync(ct);
@@ -71,7 +87,7 @@ public sealed record InterchangeEnvelopeKey(string SenderQualifier, string Sende
 }
 
 /// <summary>The lineage row of the interchange and whether this arrival was a duplicate of an earlier one.</summary>
-public sealed record InterchangeRegistration(long LineageEntryId, bool IsDuplicate, string OriginalDocumentSha256);
+public sealed record InterchangeRegistration(long LineageEntryId, bool IsDuplicate, string OriginalDocumentSha256, bool IsResumed = false);
 
 /// <summary>State names used on lineage rows.</summary>
 public static class LineageStates
@@ -87,4 +103,7 @@ public static class LineageStates
     public const string Sent = "sent";
     public const string Acknowledged = "acknowledged";
     public const string Failed = "failed";
+    public const string Stored = "stored";
+    public const string Processed = "processed";
+    public const string Unroutable = "unroutable";
 }

@@ -10,7 +10,7 @@ public sealed class PartnerProfileLoaderTests : IDisposable
     [Fact]
     public void Load_ShippedSampleProfiles_AllValid()
     {
-        var repo = RepositoryRoot();
+        var repo = Repository.Root;
         var snapshot = PartnerCatalog.LoadAll(Path.Combine(repo, "partners"), Path.Combine(repo, "edi-specs", "guides"));
 
         Assert.Empty(snapshot.Problems);
@@ -113,19 +113,6 @@ public sealed class PartnerProfileLoaderTests : IDisposable
         flows:
           - { flow: warehouse-940, guide: generic-3pl }
         """;
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdiGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EdiGateway.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose() => root.Dispose();
 }

@@ -112,3 +112,14 @@ internal sealed class ErpPostingConfiguration : IEntityTypeConfiguration<ErpPost
         builder.HasIndex(p => p.State);
     }
 }
+
+internal sealed class TransportReceiptConfiguration : IEntityTypeConfiguration<TransportReceipt>
+{
+    public void Configure(EntityTypeBuilder<TransportReceipt> builder)
+    {
+        builder.ToTable("transport_receipts");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.PartnerId, r.Transport, r.ReceiptKey }).IsUnique().HasDatabaseName("ux_transport_receipts_key");
+        builder.HasIndex(r => new { r.PartnerId, r.Transport, r.ContentSha256 });
+    }
+}

@@ -1,0 +1,31 @@
+using EdiGateway.Pipeline;
+using EdiGateway.Storage;
+
+namespace EdiGateway.Flows.Amazon;
+
+/// <summary>
+/// Amazon 850 purchase order, inbound: the accepted PO becomes "ready to post to Sage". The mapping to a
+/// Sage sales order (items by ASIN/SKU/UPC, case packs to eaches, ship-to FC, price check) and the posting
+/// itself build on this state. A PO already past this point is left as it is, so a replay changes nothing.
+/// </summary>
+public sealed class PurchaseOrderIntake(LineageLog lineage) : IFlowHandler
+{
+    public string Flow => "amazon-850";
+
+    public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
+    {
+        var entry = await lineage.GetAsync(set.LineageId, ct);
+        if (entry is null)
+        {
+            return LineageStates.Failed;
+        }
+
+        if (entry.State != LineageStates.Accepted)
+        {
+            return entry.State;
+        }
+
+        await lineage.SetStateAsync(set.LineageId, LineageStates.ReadyToPost, null, ct);
+        return LineageStates.ReadyToPost;
+    }
+}

@@ -1,0 +1,26 @@
+using EdiGateway.Flows.Amazon;
+using EdiGateway.Transports;
+
+namespace EdiGateway.Pipeline;
+
+/// <summary>Registers the document pipeline: engine specs, partner lookup, inbound and outbound processing, flows, actors.</summary>
+public static class PipelineRegistration
+{
+    public static IServiceCollection AddGatewayPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<EdiSpecs>();
+        services.AddSingleton<PartnerDirectory>();
+        services.AddSingleton<PartnerTransports>();
+        services.AddSingleton<InboundNotifications>();
+        services.AddSingleton<TransportLedger>();
+        services.AddSingleton<OutboundGate>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<PipelineMonitor>();
+        services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
+        services.AddSingleton<FlowHandlers>();
+        services.AddSingleton<PipelineService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
+        return services;
+    }
+}
