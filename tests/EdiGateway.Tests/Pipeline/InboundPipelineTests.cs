@@ -41,6 +41,50 @@ public sealed class InboundPipelineTests : IAsyncLifetime
         Assert.Empty(await db.Exceptions.ToListAsync());
     }
 
+    [Fact]
+    public async Task Drop_MixedFile_997RejectsTheBadSetAndQueueNamesEachProblem()
+    {
+        var monitor = Host.Get<PipelineMonitor>();
+        var first = WaitForSetsAsync(monitor, 2);
+        Host.Drop("amazon-vc-test", "po-101.edi", await File.ReadAllBytesAsync(Repository.Fixture("Pipeline", "Fixtures", "850-two-valid.edi")));
+        await first;
+        var processed = monitor.WaitForAsync(e => e is PipelineEvent.DocumentProcessed, Wait);
+        var handled = WaitForSetsAsync(monitor, 2);
+
+        Host.Drop("amazon-vc-test", "mixed.edi", await File.ReadAllBytesAsync(Repository.Fixture("Pipeline", "Fixtures", "850-mixed.edi")));
+        var result = ((PipelineEvent.DocumentProcessed)await processed).Result;
+        await handled;
+
+        Assert.Equal(3, result.Interchanges);
+        Assert.Equal(2, result.SetsAccepted);
+        Assert.Equal(1, result.SetsRejected);
+        Assert.Equal(1, result.Duplicates);
+        await using var db = await Host.Get<IDbContextFactory<GatewayDbContext>>().CreateDbContextAsync();
+        var queue = await db.Exceptions.OrderBy(e => e.Id).ToListAsync();
+        var rejected = Assert.Single(queue, e => e.ReasonCode.StartsWith("x12.", StringComparison.Ordinal) && e.Severity >= Severity.Error);
+        Assert.Contains("850 for PO T8237653", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("PO103", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("'CS'", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal("PO1", rejected.SegmentId);
+        Assert.Equal(3, rejected.ElementPosition);
+        Assert.Equal(63.00m, rejected.ValueAtRisk);
+        Assert.NotNull(rejected.SlaDeadline);
+        var duplicate = Assert.Single(queue, e => e.ReasonCode == "x12.duplicate-interchange");
+        Assert.Contains("interchange 000000101 from ZZ/AMAZON was already received", duplicate.Message, StringComparison.Ordinal);
+        var unknown = Assert.Single(queue, e => e.ReasonCode == "partner.unknown");
+        Assert.Contains("ISA sender ZZ/STRANGER, receiver ZZ/ACMEVENDOR", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal("onboarding", unknown.Queue);
+
+        var acks = Directory.GetFiles(Host.Outbox("amazon-vc-test"), "*.edi").Select(File.ReadAllText).ToList();
+        var mixedAck = Assert.Single(acks, a => a.Contains("AK1*PO*201", StringComparison.Ordinal));
+        Assert.Contains("AK2*850*0003", mixedAck, StringComparison.Ordinal);
+        Assert.Contains("AK5*R", mixedAck, StringComparison.Ordinal);
+        Assert.Contains("AK9*P*3*3*2", mixedAck, StringComparison.Ordinal);
+        Assert.Equal(2, acks.Count);
+        var ready = await db.Lineage.CountAsync(e => e.Kind == LineageKind.TransactionSet && e.State == LineageStates.ReadyToPost);
+        Assert.Equal(4, ready);
+    }
+
     private static Task WaitForSetsAsync(PipelineMonitor monitor, int count)
     {
         var seen = 0;
