@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdiGateway.Pipeline;
 using EdiGateway.Storage;
 using EdiGateway.Storage.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,8 @@ public static class ExceptionsApi
         group.MapGet("/{id:long}", GetAsync).WithSummary("One entry: errors with positions, the raw document, lineage");
         group.MapPost("/{id:long}/dismiss", DismissAsync).WithSummary("Dismiss with a reason (required)");
         group.MapPost("/{id:long}/resolve", ResolveAsync).WithSummary("Mark resolved (fixed outside the gateway)");
+        group.MapPost("/{id:long}/resubmit", ResubmitAsync).WithSummary("Run the failed step again after a profile, guide or cross-reference fix");
+        group.MapPost("/{id:long}/replace", ReplaceAsync).WithSummary("Process an edited copy of the document (body: the raw X12); the original is kept");
         return app;
     }
 
@@ -109,6 +112,49 @@ public static class ExceptionsApi
     internal static Task<Results<Ok<ExceptionView>, NotFound, ProblemHttpResult>> ResolveAsync(
         long id, [FromBody] ReasonRequest body, HttpContext http, ExceptionQueue queue, CancellationToken ct) =>
         TransitionAsync(id, ExceptionState.Resolved, body.Reason, http, queue, ct);
+
+    internal static async Task<Results<Ok<ExceptionView>, NotFound, ProblemHttpResult>> ResubmitAsync(long id, HttpContext http, ExceptionActions actions, CancellationToken ct)
+    {
+        if (Actor(http) is not { } actor)
+        {
+            return NoActor();
+        }
+
+        return ToResult(id, await actions.ResubmitAsync(id, actor, Key(http, id), ct));
+    }
+
+    internal static async Task<Results<Ok<ExceptionView>, NotFound, ProblemHttpResult>> ReplaceAsync(long id, HttpContext http, ExceptionActions actions, CancellationToken ct)
+    {
+        if (Actor(http) is not { } actor)
+        {
+            return NoActor();
+        }
+
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, ct);
+        if (body.Length == 0)
+        {
+            return TypedResults.Problem(title: "No document", detail: "Send the edited raw X12 document as the request body.", statusCode: 400);
+        }
+
+        return ToResult(id, await actions.ReplaceAsync(id, actor, Key(http, id), body.ToArray(), ct));
+    }
+
+    private static Results<Ok<ExceptionView>, NotFound, ProblemHttpResult> ToResult(long id, ActionOutcome outcome) => outcome.Status switch
+    {
+        ActionStatus.NotFound => TypedResults.NotFound(),
+        ActionStatus.Done => TypedResults.Ok(ExceptionView.From(outcome.Entry!)),
+        ActionStatus.StillFailing => TypedResults.Problem(title: "Still failing", detail: $"Entry {id} was not resubmitted: {outcome.Reason}.", statusCode: 409),
+        ActionStatus.Closed => TypedResults.Problem(title: "Entry is closed", detail: $"Entry {id}: {outcome.Reason}.", statusCode: 409),
+        _ => TypedResults.Problem(title: "Not possible for this entry", detail: $"Entry {id}: {outcome.Reason}.", statusCode: 409),
+    };
+
+    private static string? Actor(HttpContext http) => http.Request.Headers["X-Actor"].FirstOrDefault() is { Length: > 0 } a ? a : null;
+
+    private static string? Key(HttpContext http, long id) => http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { } key ? $"exception:{id}:{key}" : null;
+
+    private static ProblemHttpResult NoActor() =>
+        TypedResults.Problem(title: "Who is acting?", detail: "Send the acting person in the X-Actor header; every action is audited.", statusCode: 400);
 
     private static async Task<Results<Ok<ExceptionView>, NotFound, ProblemHttpResult>> TransitionAsync(
         long id, ExceptionState state, string? reason, HttpContext http, ExceptionQueue queue, CancellationToken ct)

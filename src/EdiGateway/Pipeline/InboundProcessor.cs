@@ -96,6 +96,11 @@ public sealed partial class InboundProcessor(
         run.Current = ic;
         var key = InterchangeEnvelopeKey.FromIsa(isa.SenderQualifier, isa.SenderId, isa.ReceiverQualifier, isa.ReceiverId, isa.ControlNumber);
         var registration = await registry.RegisterAsync(key, run.Input.DocumentSha256, partner?.Id, ct, run.Input.TransportLineageId, isa.Index);
+        if (registration.IsDuplicate && registration.LineageEntryId == run.Input.ReplacesInterchangeId)
+        {
+            registration = await ReplaceAsync(run, isa, partner, registration.LineageEntryId, ct);
+        }
+
         if (registration.IsDuplicate)
         {
             ic.Skip = true;
@@ -127,6 +132,11 @@ public sealed partial class InboundProcessor(
         }
 
         ic.LineageId = registration.LineageEntryId;
+        if (registration.IsResumed && partner is not null)
+        {
+            await lineage.SetPartnerAsync(ic.LineageId, partner.Id, ct);
+        }
+
         if (partner is null)
         {
             ic.Skip = true;
@@ -148,6 +158,31 @@ public sealed partial class InboundProcessor(
         }
 
         await RaiseEnvelopeErrorsAsync(ic, started.Errors, "interchange", ct);
+    }
+
+    /// <summary>An edited copy of a rejected interchange: recorded as a new interchange under the new transport message; the original is marked replaced.</summary>
+    private async Task<Storage.InterchangeRegistration> ReplaceAsync(Run run, X12InterchangeHeader isa, PartnerProfile? partner, long originalId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (id, _) = await lineage.AddStepAsync(new LineageEntry
+        {
+            ParentId = run.Input.TransportLineageId,
+            Ordinal = isa.Index,
+            Kind = LineageKind.Interchange,
+            Direction = Direction.Inbound,
+            PartnerId = partner?.Id,
+            State = LineageStates.Received,
+            DocumentSha256 = run.Input.DocumentSha256,
+            SenderQualifier = isa.SenderQualifier,
+            SenderId = isa.SenderId,
+            ReceiverQualifier = isa.ReceiverQualifier,
+            ReceiverId = isa.ReceiverId,
+            InterchangeControlNumber = isa.ControlNumber,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, new Dictionary<string, string> { ["replaces"] = originalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+        await lineage.SetStateAsync(originalId, LineageStates.Replaced, $"replaced by lineage {id}", ct);
+        return new Storage.InterchangeRegistration(id, IsDuplicate: false, OriginalDocumentSha256: run.Input.DocumentSha256, IsResumed: true);
     }
 
     private async Task EndInterchangeAsync(Run run, InterchangeContext ic, X12InterchangeEnded ended, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class PipelineRegistration
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         services.AddSingleton<FlowHandlers>();
         services.AddSingleton<PipelineService>();
+        services.AddSingleton<ExceptionActions>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
         return services;
     }

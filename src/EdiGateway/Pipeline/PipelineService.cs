@@ -25,6 +25,18 @@ public sealed partial class PipelineService(
     /// <summary>The actor system while running (tests and diagnostics).</summary>
     public ActorSystem? System => system;
 
+    /// <summary>Hands work to the running pipeline (a resubmitted document or set); false when the pipeline is not running.</summary>
+    public bool Submit(object work)
+    {
+        if (gateway is null)
+        {
+            return false;
+        }
+
+        gateway.Tell(work);
+        return true;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)

@@ -106,4 +106,5 @@ public static class LineageStates
     public const string Stored = "stored";
     public const string Processed = "processed";
     public const string Unroutable = "unroutable";
+    public const string Replaced = "replaced";
 }

@@ -81,6 +81,16 @@ public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, Time
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Names the partner of an entry once it is known (an interchange resubmitted after a profile fix).</summary>
+    public async Task SetPartnerAsync(long id, string partnerId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await db.Lineage.SingleAsync(e => e.Id == id, ct);
+        entry.PartnerId = partnerId;
+        entry.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<LineageEntry?> GetAsync(long id, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
