@@ -1,1 +1,14 @@
-return 0;
+using BenchmarkDotNet.Running;
+using EdiGateway.Bench;
+
+// Usage:
+//   dotnet run -c Release --project bench/EdiGateway.Bench -- x12 --size-mb 1024 [--file path] [--guide amazon-vendor-central]
+//   dotnet run -c Release --project bench/EdiGateway.Bench -- micro   (BenchmarkDotNet micro benchmarks)
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(X12WholeFileRun).Assembly).Run(args[1..]);
+    return 0;
+}
+if (args.Length > 0 && args[0] == "x12") return X12WholeFileRun.Run(args[1..]);
+Console.Error.WriteLine("usage: x12 --size-mb N [--file path] [--guide id] | micro [BenchmarkDotNet args]");
+return 2;

@@ -21,14 +21,12 @@ public sealed class RecordOnlyFlowHandler(string flow, LineageLog lineage) : IFl
 
     public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
     {
-        var entry = await lineage.GetAsync(set.LineageId, ct);
-        if (entry?.State == LineageStates.Accepted)
+        if (await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.Routed, ct))
         {
-            await lineage.SetStateAsync(set.LineageId, LineageStates.Routed, null, ct);
             return LineageStates.Routed;
         }
 
-        return entry?.State ?? LineageStates.Failed;
+        return (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
     }
 }
 

@@ -9,31 +9,28 @@ namespace EdiGateway.Pipeline;
 
 public sealed partial class InboundProcessor
 {
+    private const int SetBatch = 500;
+
+    /// <summary>Validates a set and queues its record; records are written in batches (<see cref="FlushSetsAsync"/>).</summary>
     private async Task SetAsync(Run run, InterchangeContext ic, X12RawSet set, CancellationToken ct)
     {
         var partner = ic.Partner!;
         var result = validator.Value.Validate(set);
         ic.Sets?.Add(result);
-        var ordinal = ++ic.SetOrdinal;
         var facts = SetFacts.Read(set);
         var flow = FlowCatalog.InboundFlow(partner.Kind, set.SetId);
         var enabled = flow is not null && partner.Flows.Any(f => f.Flow == flow && f.Enabled);
-        var setBytes = SetDocument.Build(set);
-        var stored = await documents.StoreAsync(new MemoryStream(setBytes), new DocumentInfo("application/edi-x12", $"{set.SetId}-{set.ControlNumber}.edi"), ct);
         var now = clock.GetUtcNow();
-        var state = !result.IsValid ? LineageStates.Rejected : enabled ? LineageStates.Accepted : LineageStates.Unroutable;
-        var firstError = result.Errors.FirstOrDefault(e => e.Severity == X12Severity.Error);
-        var (id, created) = await lineage.AddStepAsync(new LineageEntry
+        var entry = new LineageEntry
         {
             ParentId = ic.LineageId,
-            Ordinal = ordinal,
+            Ordinal = ++ic.SetOrdinal,
             Kind = LineageKind.TransactionSet,
             Direction = Direction.Inbound,
             PartnerId = partner.Id,
             Flow = flow,
             DocumentType = set.SetId,
-            DocumentSha256 = stored.Sha256,
-            State = state,
+            State = !result.IsValid ? LineageStates.Rejected : enabled ? LineageStates.Accepted : LineageStates.Unroutable,
             InterchangeControlNumber = set.Interchange.ControlNumber,
             GroupControlNumber = set.Group.ControlNumber,
             TransactionSetControlNumber = set.ControlNumber,
@@ -44,38 +41,71 @@ public sealed partial class InboundProcessor
             Amount = facts.Amount,
             Currency = partner.Settings.GetValueOrDefault("currency", "GBP"),
             DueAt = DueAt(partner, set.SetId, now),
-            Error = firstError?.Message,
+            Error = result.Errors.FirstOrDefault(e => e.Severity == X12Severity.Error)?.Message,
             CreatedAt = now,
             UpdatedAt = now,
-        }, null, ct);
+        };
+        ic.Pending.Add(new PendingSet(entry, SetDocument.Build(set), set.SetId, set.ControlNumber, result.Errors, facts, flow));
+        if (ic.Pending.Count >= SetBatch)
+        {
+            await FlushSetsAsync(run, ic, ct);
+        }
+    }
 
-        var current = created ? state : (await lineage.GetAsync(id, ct))!.State;
-        if (current == LineageStates.Rejected)
+    /// <summary>Writes the queued set records: documents and lineage rows in one round trip each, then what each outcome needs.</summary>
+    private async Task FlushSetsAsync(Run run, InterchangeContext ic, CancellationToken ct)
+    {
+        if (ic.Pending.Count == 0)
         {
-            run.Rejected++;
-            await RaiseSetRejectedAsync(partner, flow, set, result.Errors, facts, id, stored.Sha256, ct);
+            return;
         }
-        else if (current == LineageStates.Unroutable)
+
+        var partner = ic.Partner!;
+        var pending = ic.Pending.ToList();
+        ic.Pending.Clear();
+        var stored = await documents.StoreDerivedAsync(
+            [.. pending.Select(p => (p.Bytes, new DocumentInfo("application/edi-x12", $"{p.SetId}-{p.ControlNumber}.edi", Derived: true)))], ct);
+        for (var i = 0; i < pending.Count; i++)
         {
-            await exceptions.RaiseAsync(NewEntry(partner.Id, flow, "flow.not-enabled",
-                $"{partner.Name} sent a {set.SetId} (ST02 {set.ControlNumber}) but {(flow is null ? "no flow handles that set from a " + partner.Kind + " partner" : $"flow {flow} is not enabled in its profile")}; it was acknowledged but not processed.",
-                Severity.Error, id, stored.Sha256, $"unroutable:{id}", e => e.ValueAtRisk = facts.Amount), ct);
+            pending[i].Entry.DocumentSha256 = stored[i].Sha256;
         }
-        else
+
+        var rows = await lineage.AddStepsAsync(ic.LineageId, LineageKind.TransactionSet, [.. pending.Select(p => p.Entry)], ct);
+        for (var i = 0; i < pending.Count; i++)
         {
-            run.Accepted++;
-            if (current == LineageStates.Accepted)
+            var p = pending[i];
+            var (id, state, _) = rows[i];
+            var sha = stored[i].Sha256;
+            switch (state)
             {
-                ic.Accepted.Add(new TransactionSetAccepted(partner.Id, flow!, set.SetId, id, stored.Sha256));
+                case LineageStates.Rejected:
+                    run.Rejected++;
+                    await RaiseSetRejectedAsync(partner, p.Flow, p.SetId, p.ControlNumber, p.Errors, p.Facts, id, sha, ct);
+                    break;
+                case LineageStates.Unroutable:
+                    await exceptions.RaiseAsync(NewEntry(partner.Id, p.Flow, "flow.not-enabled",
+                        $"{partner.Name} sent a {p.SetId} (ST02 {p.ControlNumber}) but {(p.Flow is null ? "no flow handles that set from a " + partner.Kind + " partner" : $"flow {p.Flow} is not enabled in its profile")}; it was acknowledged but not processed.",
+                        Severity.Error, id, sha, $"unroutable:{id}", e => e.ValueAtRisk = p.Facts.Amount), ct);
+                    break;
+                case LineageStates.Accepted:
+                    run.Accepted++;
+                    ic.Accepted.Add(new TransactionSetAccepted(partner.Id, p.Flow!, p.SetId, id, sha));
+                    break;
+                default:
+                    run.Accepted++;
+                    break;
             }
         }
     }
 
-    private async Task RaiseSetRejectedAsync(PartnerProfile partner, string? flow, X12RawSet set, IReadOnlyList<X12Error> errors, SetFacts facts, long lineageId, string sha, CancellationToken ct)
+    /// <summary>A validated set waiting to be written.</summary>
+    private sealed record PendingSet(LineageEntry Entry, byte[] Bytes, string SetId, string ControlNumber, IReadOnlyList<X12Error> Errors, SetFacts Facts, string? Flow);
+
+    private async Task RaiseSetRejectedAsync(PartnerProfile partner, string? flow, string setId, string controlNumber, IReadOnlyList<X12Error> errors, SetFacts facts, long lineageId, string sha, CancellationToken ct)
     {
         var real = errors.Where(e => e.Severity == X12Severity.Error).ToList();
         var first = real[0];
-        var what = facts.PurchaseOrder is { } po ? $"{set.SetId} for PO {po}" : $"{set.SetId} (ST02 {set.ControlNumber})";
+        var what = facts.PurchaseOrder is { } po ? $"{setId} for PO {po}" : $"{setId} (ST02 {controlNumber})";
         var message = $"{what} from {partner.Name} was rejected: {first.Message}" + (real.Count > 1 ? $" (and {real.Count - 1} more error(s))" : string.Empty);
         await exceptions.RaiseAsync(new ExceptionEntry
         {
@@ -91,7 +121,7 @@ public sealed partial class InboundProcessor
             ComponentPosition = first.Position.ComponentPosition,
             ValueAtRisk = facts.Amount,
             Currency = partner.Settings.GetValueOrDefault("currency", "GBP"),
-            SlaDeadline = DueAt(partner, set.SetId, clock.GetUtcNow()),
+            SlaDeadline = DueAt(partner, setId, clock.GetUtcNow()),
             LineageEntryId = lineageId,
             DocumentSha256 = sha,
             DetailJson = JsonSerializer.Serialize(new { errors = errors.Select(ErrorView.From) }),

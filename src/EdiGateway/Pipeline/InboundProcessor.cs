@@ -55,6 +55,7 @@ public sealed partial class InboundProcessor(
                         await SetAsync(run, ic, read.Set, ct);
                         break;
                     case X12GroupEnded ended when run.Current is { Skip: false } ic:
+                        await FlushSetsAsync(run, ic, ct);
                         ic.Groups.Add(new X12GroupResult(ended.Header, ended.DeclaredSets, [.. ic.Sets ?? []], [.. (ic.GroupErrors ?? []).Concat(ended.Errors)]));
                         await RaiseEnvelopeErrorsAsync(ic, [.. (ic.GroupErrors ?? []).Concat(ended.Errors)], "group", ct);
                         ic.Sets = null;
@@ -62,6 +63,7 @@ public sealed partial class InboundProcessor(
                     case X12InterchangeEnded ended when run.Current is { } ic:
                         if (!ic.Skip)
                         {
+                            await FlushSetsAsync(run, ic, ct);
                             await EndInterchangeAsync(run, ic, ended, ct);
                         }
 
@@ -264,5 +266,7 @@ public sealed partial class InboundProcessor(
         public List<X12GroupResult> Groups { get; } = [];
 
         public List<TransactionSetAccepted> Accepted { get; } = [];
+
+        public List<PendingSet> Pending { get; } = [];
     }
 }

@@ -14,6 +14,12 @@ public interface IDocumentStore
     /// <summary>Stores the content once; a second store of the same bytes returns the same hash with <c>AlreadyStored</c>.</summary>
     Task<StoredDocumentResult> StoreAsync(Stream content, DocumentInfo info, CancellationToken ct);
 
+    /// <summary>
+    /// Stores many small derived documents (sets cut out of a stored interchange) with one database round trip;
+    /// returns their addresses in order.
+    /// </summary>
+    Task<IReadOnlyList<StoredDocumentResult>> StoreDerivedAsync(IReadOnlyList<(byte[] Content, DocumentInfo Info)> documents, CancellationToken ct);
+
     /// <summary>Opens stored bytes for reading; throws <see cref="FileNotFoundException"/> for an unknown hash.</summary>
     Stream OpenRead(string sha256);
 
@@ -22,7 +28,11 @@ public interface IDocumentStore
 }
 
 /// <summary>What is known about bytes when they are stored.</summary>
-public sealed record DocumentInfo(string? ContentType = null, string? OriginalName = null);
+/// <param name="ContentType">Media type.</param>
+/// <param name="OriginalName">Name as delivered or produced.</param>
+/// <param name="Derived">True for bytes rebuilt from another stored document (one set cut out of an interchange):
+/// they are not flushed to disk one by one, since a crash can only lose what can be derived again.</param>
+public sealed record DocumentInfo(string? ContentType = null, string? OriginalName = null, bool Derived = false);
 
 /// <summary>The address of stored bytes and whether they were new.</summary>
 public sealed record StoredDocumentResult(string Sha256, long Length, bool AlreadyStored);
@@ -70,7 +80,7 @@ public sealed class FileSystemDocumentStore(string root, IDbContextFactory<Gatew
                     System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 }
 
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: !info.Derived);
                 length = file.Length;
             }
 
@@ -114,6 +124,73 @@ public sealed class FileSystemDocumentStore(string root, IDbContextFactory<Gatew
         {
             return new StoredDocumentResult(sha, length, AlreadyStored: true);
         }
+    }
+
+    public async Task<IReadOnlyList<StoredDocumentResult>> StoreDerivedAsync(IReadOnlyList<(byte[] Content, DocumentInfo Info)> documents, CancellationToken ct)
+    {
+        var results = new List<StoredDocumentResult>(documents.Count);
+        var rows = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        foreach (var (content, info) in documents)
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            var final = PathOf(sha);
+            if (!File.Exists(final))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                Directory.CreateDirectory(incoming);
+                var temp = Path.Combine(incoming, $"{Guid.NewGuid():N}.part");
+                await File.WriteAllBytesAsync(temp, content, ct);
+                try
+                {
+                    File.Move(temp, final);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(final, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+                    }
+                }
+                catch (IOException) when (File.Exists(final))
+                {
+                    TryDelete(temp);
+                }
+            }
+
+            rows.TryAdd(sha, new StoredDocument { Sha256 = sha, Length = content.Length, ContentType = info.ContentType, OriginalName = info.OriginalName, StoredAt = now });
+            results.Add(new StoredDocumentResult(sha, content.Length, AlreadyStored: false));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var keys = rows.Keys.ToList();
+        var existing = await db.Documents.AsNoTracking().Where(d => keys.Contains(d.Sha256)).Select(d => d.Sha256).ToListAsync(ct);
+        foreach (var sha in existing)
+        {
+            rows.Remove(sha);
+        }
+
+        db.Documents.AddRange(rows.Values);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // A concurrent writer stored one of them meanwhile: fall back to one by one.
+            foreach (var row in rows.Values)
+            {
+                await using var one = await factory.CreateDbContextAsync(ct);
+                one.Documents.Add(row);
+                try
+                {
+                    await one.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException again) when (UniqueViolation.Is(again))
+                {
+                }
+            }
+        }
+
+        var already = existing.ToHashSet(StringComparer.Ordinal);
+        return [.. results.Select(r => already.Contains(r.Sha256) ? r with { AlreadyStored = true } : r)];
     }
 
     public Stream OpenRead(string sha256)

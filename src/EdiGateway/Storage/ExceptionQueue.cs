@@ -48,6 +48,13 @@ public sealed partial class ExceptionQueue(IDbContextFactory<GatewayDbContext> f
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // A person's action is acknowledged to them: commit it durably.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await db.Exceptions.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null)

@@ -10,22 +10,42 @@ namespace EdiGateway.Storage;
 public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, TimeProvider clock)
 {
     /// <summary>Adds an entry (and any extra business keys); returns its id.</summary>
-    public async Task<long> AddAsync(LineageEntry entry, IReadOnlyDictionary<string, string>? keys, CancellationToken ct)
+    public async Task<long> AddAsync(LineageEntry entry, IReadOnlyDictionary<string, string>? keys, CancellationToken ct, bool durable = false)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         entry.CreatedAt = entry.CreatedAt == default ? now : entry.CreatedAt;
         entry.UpdatedAt = now;
-        db.Lineage.Add(entry);
-        await db.SaveChangesAsync(ct);
-        if (keys is { Count: > 0 })
+        var sqliteDurable = durable && db.Database.IsSqlite();
+        if (sqliteDurable)
         {
-            foreach (var (name, value) in keys)
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", ct);
+        }
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Lineage.Add(entry);
+            await db.SaveChangesAsync(ct);
+            if (keys is { Count: > 0 })
             {
-                db.LineageKeys.Add(new LineageKey { LineageEntryId = entry.Id, Name = name, Value = value });
+                foreach (var (name, value) in keys)
+                {
+                    db.LineageKeys.Add(new LineageKey { LineageEntryId = entry.Id, Name = name, Value = value });
+                }
+
+                await db.SaveChangesAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (sqliteDurable)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
+            }
         }
 
         return entry.Id;
@@ -54,6 +74,44 @@ public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, Time
                 .Select(e => e.Id).SingleAsync(ct);
             return (id, false);
         }
+    }
+
+    /// <summary>
+    /// Records many numbered steps under one parent in one transaction (the sets of a group). Steps already
+    /// recorded (a restart resuming) are left as they are; returns each step's id and current state, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string State, bool Created)>> AddStepsAsync(long parentId, LineageKind kind, IReadOnlyList<LineageEntry> entries, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ordinals = entries.Select(e => e.Ordinal!.Value).ToList();
+        var existing = await db.Lineage.AsNoTracking()
+            .Where(e => e.ParentId == parentId && e.Kind == kind && e.Ordinal != null && ordinals.Contains(e.Ordinal.Value))
+            .Select(e => new { e.Id, e.State, Ordinal = e.Ordinal!.Value })
+            .ToDictionaryAsync(e => e.Ordinal, ct);
+        var now = clock.GetUtcNow();
+        var added = new List<LineageEntry>();
+        foreach (var entry in entries.Where(e => !existing.ContainsKey(e.Ordinal!.Value)))
+        {
+            entry.ParentId = parentId;
+            entry.Kind = kind;
+            entry.CreatedAt = entry.CreatedAt == default ? now : entry.CreatedAt;
+            entry.UpdatedAt = now;
+            added.Add(entry);
+        }
+
+        db.Lineage.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        return [.. entries.Select(e => existing.TryGetValue(e.Ordinal!.Value, out var old) ? (old.Id, old.State, false) : (e.Id, e.State, true))];
+    }
+
+    /// <summary>Moves an entry from one state to another in one statement; false when it was not in <paramref name="from"/> (already done).</summary>
+    public async Task<bool> TransitionAsync(long id, string from, string to, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var changed = await db.Lineage.Where(e => e.Id == id && e.State == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.State, to).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.Version, e => e.Version + 1), ct);
+        return changed == 1;
     }
 
     /// <summary>Entries of a kind in one of the given states: the unfinished work a restart resumes.</summary>

@@ -4,14 +4,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace EdiGateway.Storage;
 
 /// <summary>
-/// Every SQLite connection commits with <c>synchronous=FULL</c>: a stored document's row survives a power cut,
-/// not only a process crash (the migrator puts the file in WAL mode once).
+/// SQLite runs in WAL mode (set once by the migrator). Connections commit with <c>synchronous=NORMAL</c>,
+/// which survives a process crash and keeps the database consistent after a power cut; the commits that
+/// acknowledge something to the outside world (a received document, a person's action) are made with
+/// <c>synchronous=FULL</c> explicitly (see <c>LineageLog.AddAsync</c> with durable), which also makes every earlier commit durable.
 /// </summary>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     public static readonly SqliteDurability Instance = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    // A pooled connection may come back with FULL from a durable commit; every open resets it to NORMAL.
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -22,7 +26,7 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=FULL;";
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
     }
 }

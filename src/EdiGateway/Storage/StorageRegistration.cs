@@ -68,6 +68,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     public void Configure(DbContextOptionsBuilder builder)
     {
+        // Unique-index violations are how duplicates are detected; callers handle them, so EF need not log them as errors.
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed));
         if (Provider == DatabaseProvider.Sqlite)
         {
             builder.UseSqlite(ConnectionString, o => o.CommandTimeout(CommandTimeoutSeconds));

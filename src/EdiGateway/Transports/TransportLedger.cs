@@ -52,7 +52,7 @@ public sealed class TransportLedger(
             DocumentType = message.Transport,
             CreatedAt = now,
             UpdatedAt = now,
-        }, keys, cancellationToken);
+        }, keys, cancellationToken, durable: true);
         notifications.Publish(new InboundStored(id, stored.Sha256, message.PartnerId, message.FileName));
         return id.ToString(CultureInfo.InvariantCulture);
     }

@@ -14,18 +14,11 @@ public sealed class PurchaseOrderIntake(LineageLog lineage) : IFlowHandler
 
     public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
     {
-        var entry = await lineage.GetAsync(set.LineageId, ct);
-        if (entry is null)
+        if (await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct))
         {
-            return LineageStates.Failed;
+            return LineageStates.ReadyToPost;
         }
 
-        if (entry.State != LineageStates.Accepted)
-        {
-            return entry.State;
-        }
-
-        await lineage.SetStateAsync(set.LineageId, LineageStates.ReadyToPost, null, ct);
-        return LineageStates.ReadyToPost;
+        return (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
     }
 }

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using EdiGateway.Edi.Errors;
+
+namespace EdiGateway.Edi.Reading;
+
+/// <summary>One transaction set as read (ST to SE, or to where the SE should have been), with its envelope
+/// context and the envelope errors found for it. Owns a compact copy of its segment bytes.</summary>
+public sealed class X12RawSet
+{
+    private readonly byte[] _data;
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private readonly long[] _offsets;
+
+    internal X12RawSet(byte[] data, int[] starts, int[] lengths, long[] offsets, int count)
+    {
+        _data = data;
+        _starts = starts;
+        _lengths = lengths;
+        _offsets = offsets;
+        SegmentCount = count;
+    }
+
+    /// <summary>The enclosing interchange.</summary>
+    public required X12InterchangeHeader Interchange { get; init; }
+    /// <summary>The enclosing group.</summary>
+    public required X12GroupHeader Group { get; init; }
+    /// <summary>ST01 transaction set identifier code.</summary>
+    public required string SetId { get; init; }
+    /// <summary>ST02 transaction set control number.</summary>
+    public required string ControlNumber { get; init; }
+    /// <summary>ST03 implementation convention reference (5010), if sent.</summary>
+    public string? ImplementationReference { get; init; }
+    /// <summary>1-based index of the set within its group.</summary>
+    public required int IndexInGroup { get; init; }
+    /// <summary>Ordinal within the file of the ST segment.</summary>
+    public required long FirstSegmentInFile { get; init; }
+    /// <summary>True when the set ended with its SE (false when the SE was missing).</summary>
+    public required bool HasTrailer { get; init; }
+    /// <summary>ST/SE errors (control number, count, missing trailer).</summary>
+    public required ImmutableArray<X12Error> EnvelopeErrors { get; init; }
+
+    /// <summary>Segments held, ST and SE included.</summary>
+    public int SegmentCount { get; }
+
+    /// <summary>Delimiters of the interchange.</summary>
+    public X12Delimiters Delimiters => Interchange.Delimiters;
+
+    /// <summary>Segment <paramref name="index"/> (0-based; 0 is the ST).</summary>
+    public X12SegmentView this[int index] => new(_data, _starts[index], _lengths[index], Interchange.Delimiters);
+
+    /// <summary>Byte offset in the file of segment <paramref name="index"/>.</summary>
+    public long ByteOffsetOf(int index) => _offsets[index];
+
+    /// <summary>Total bytes of segment data held (terminators excluded).</summary>
+    public int ByteLength => _data.Length;
+
+    /// <summary>A position for this set, to be refined by callers.</summary>
+    public X12Position Position(int? segmentIndex = null) => new()
+    {
+        InterchangeIndex = Interchange.Index,
+        InterchangeControlNumber = Interchange.ControlNumber,
+        GroupControlNumber = Group.ControlNumber,
+        SetId = SetId,
+        SetControlNumber = ControlNumber,
+        SegmentInSet = segmentIndex + 1,
+        SegmentInFile = segmentIndex is int i ? FirstSegmentInFile + i : null,
+        ByteOffset = segmentIndex is int j ? _offsets[j] : null,
+        SegmentId = segmentIndex is int k ? this[k].Id : null,
+    };
+}

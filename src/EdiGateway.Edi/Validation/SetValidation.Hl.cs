@@ -1,0 +1,95 @@
+using System.Globalization;
+using EdiGateway.Edi.Reading;
+
+namespace EdiGateway.Edi.Validation;
+
+/// <summary>HL hierarchy: HL01 sequence, HL02 parent exists, HL03 level under an allowed parent level.
+/// HL ids are tracked by ordinal (HL01 must count 1, 2, 3...), so the hot path allocates nothing.</summary>
+internal sealed partial class SetValidation
+{
+    private List<(int Index, byte Level, int Parent)>? _hl;
+
+    private static int ParseId(ReadOnlySpan<byte> v)
+    {
+        if (v.IsEmpty || v.Length > 9) return -1;
+        var n = 0;
+        foreach (var b in v)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return -1;
+            n = n * 10 + (b - '0');
+        }
+        return n;
+    }
+
+    private void CheckHl(int index, X12SegmentView seg)
+    {
+        _hl ??= [];
+        var span = seg.Span;
+        var sep = _d.Element;
+        // HL*01*02*03: split the first three elements without allocating.
+        var rest = span[(span.IndexOf(sep) + 1)..];
+        var k = rest.IndexOf(sep);
+        var e1 = k < 0 ? rest : rest[..k];
+        rest = k < 0 ? default : rest[(k + 1)..];
+        k = rest.IndexOf(sep);
+        var e2 = k < 0 ? rest : rest[..k];
+        rest = k < 0 ? default : rest[(k + 1)..];
+        k = rest.IndexOf(sep);
+        var e3 = k < 0 ? rest : rest[..k];
+
+        var expected = _hl.Count + 1;
+        var id = ParseId(e1);
+        if (id != expected)
+        {
+            var hl01 = Str(e1);
+            Element(index, 1, null, null, null, "HlSequence", "7", "I12",
+                $"{Where(index)}, element HL01 hierarchical ID '{hl01}' is out of sequence; expected '{expected.ToString(CultureInfo.InvariantCulture)}' (HL01 counts 1, 2, 3... in order)", hl01);
+        }
+        var parent = 0;
+        if (!e2.IsEmpty)
+        {
+            parent = ParseId(e2);
+            if (parent < 1 || parent > _hl.Count)
+            {
+                Element(index, 2, null, null, null, "HlParentMissing", "7", "I12",
+                    $"{Where(index)}, element HL02 parent ID '{Str(e2)}' does not refer to an earlier HL", Str(e2));
+                parent = -1;
+            }
+        }
+        var level = e3.IsEmpty ? (byte)'?' : e3[0];
+        var levels = _schema.Set.HlLevels;
+        if (levels is not null && !e3.IsEmpty)
+        {
+            var code = Str(e3);
+            if (!levels.TryGetValue(code, out var parents))
+                Element(index, 3, null, null, null, "HlLevelUnknown", "7", "7",
+                    $"{Where(index)}, element HL03 level code '{code}' is not one of {string.Join(", ", levels.Keys)} for a {_schema.Set.Id}", code);
+            else if (parent >= 0)
+            {
+                string? parentLevel = parent == 0 ? null : ((char)_hl[parent - 1].Level).ToString();
+                if (!parents.Contains(parentLevel))
+                {
+                    var allowed = string.Join(", ", parents.Select(p => p ?? "top level"));
+                    Element(index, 3, null, null, null, "HlLevelParent", "7", "I12",
+                        $"{Where(index)}, HL level '{code}' cannot sit {(parentLevel is null ? "at the top level" : $"under level '{parentLevel}' (HL {parent.ToString(CultureInfo.InvariantCulture)})")}; allowed parents: {allowed}", code);
+                }
+            }
+        }
+        _hl.Add((index, level, parent));
+    }
+
+    /// <summary>Level codes from the top down to HL number <paramref name="id"/> (e.g. SOTPI), written into <paramref name="buffer"/>.</summary>
+    private ReadOnlySpan<char> HlPath(int id, Span<char> buffer)
+    {
+        var n = 0;
+        while (id >= 1 && id <= _hl!.Count && n < buffer.Length)
+        {
+            var (_, level, parent) = _hl[id - 1];
+            buffer[n++] = (char)level;
+            id = parent;
+        }
+        var path = buffer[..n];
+        path.Reverse();
+        return path;
+    }
+}

@@ -1,0 +1,220 @@
+using EdiGateway.Edi.Errors;
+using EdiGateway.Edi.Reading;
+using EdiGateway.Edi.Specs;
+
+namespace EdiGateway.Edi.Validation;
+
+/// <summary>Per-set validation state: the loop state machine over the effective structure.</summary>
+internal sealed partial class SetValidation
+{
+    private sealed class Frame(EffectiveNode loop)
+    {
+        public EffectiveNode Loop { get; } = loop;
+        public int Pos { get; set; }
+        public int[] Counts { get; } = new int[loop.Children.Length];
+
+        public Frame Reset()
+        {
+            Pos = 0;
+            Array.Clear(Counts);
+            return this;
+        }
+    }
+
+    private readonly Frame?[] _frames;
+
+    /// <summary>A cleared frame for <paramref name="loop"/>; a loop is never on the stack twice, so its frame is reused.</summary>
+    private Frame FrameFor(EffectiveNode loop) =>
+        (_frames[loop.LoopOrdinal] ??= new Frame(loop)).Reset();
+
+    private readonly X12RawSet _set;
+    private readonly EffectiveSet _schema;
+    private readonly X12ValidationOptions _options;
+    private readonly List<X12Error> _errors;
+    private readonly List<Frame> _stack = [];
+    private readonly EffectiveNode?[] _nodes;
+    private readonly bool _pooled;
+
+    // Per-thread scratch reused across sets (frames per schema, node array), so validation allocates little.
+    [ThreadStatic] private static Dictionary<EffectiveSet, Frame?[]>? t_frames;
+    [ThreadStatic] private static EffectiveNode?[]? t_nodes;
+    [ThreadStatic] private static bool t_busy;
+    private readonly X12Delimiters _d;
+
+    public SetValidation(X12RawSet set, EffectiveSet schema, X12ValidationOptions options, List<X12Error> errors)
+    {
+        _set = set;
+        _schema = schema;
+        _options = options;
+        _errors = errors;
+        _d = set.Delimiters;
+        if (!t_busy)
+        {
+            t_busy = true;
+            _pooled = true;
+            var cache = t_frames ??= [];
+            if (cache.Count > 256) cache.Clear();
+            if (!cache.TryGetValue(schema, out var frames)) cache[schema] = frames = new Frame?[schema.LoopCount];
+            _frames = frames;
+            var nodes = t_nodes;
+            if (nodes is null || nodes.Length < set.SegmentCount) t_nodes = nodes = new EffectiveNode?[Math.Max(set.SegmentCount, 256)];
+            else Array.Clear(nodes, 0, set.SegmentCount);
+            _nodes = nodes;
+        }
+        else
+        {
+            _frames = new Frame?[schema.LoopCount];
+            _nodes = new EffectiveNode?[set.SegmentCount];
+        }
+    }
+
+    public void Run()
+    {
+        try
+        {
+            RunCore();
+        }
+        finally
+        {
+            if (_pooled) t_busy = false;
+        }
+    }
+
+    private void RunCore()
+    {
+        _stack.Add(FrameFor(_schema.Root));
+        for (var i = 0; i < _set.SegmentCount; i++)
+        {
+            var seg = _set[i];
+            var span = seg.Span;
+            var e = span.IndexOf(_d.Element);
+            var id = e < 0 ? span : span[..e];
+            var node = Locate(id, i);
+            _nodes[i] = node;
+            if (node is null) continue;
+            if (node.Segment is { } def) ValidateElements(i, span, id.Length, def, node);
+            if (node.Id == "HL" && node.Parent is { Hl: true }) CheckHl(i, seg);
+        }
+        while (_stack.Count > 1) PopFrame(_set.SegmentCount - 1);
+        CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
+        if (_schema.Rules.Length > 0) RunRules();
+    }
+
+    /// <summary>Which occurrence of <paramref name="id"/> segment <paramref name="index"/> is (for messages only).</summary>
+    private int Occurrence(string id, int index)
+    {
+        var n = 1;
+        for (var k = 0; k < index; k++)
+            if (_nodes[k] is { } node && node.Id == id) n++;
+        return n;
+    }
+
+    private EffectiveNode? Locate(ReadOnlySpan<byte> id, int index)
+    {
+        var key = EffectiveNode.Key(id);
+        for (var depth = _stack.Count - 1; depth >= 0; depth--)
+        {
+            var frame = _stack[depth];
+            if (key == 0 || !frame.Loop.ChildIndex.TryGetValue(key, out var candidates)) continue;
+            var children = frame.Loop.Children;
+            var from = depth > 0 && frame.Pos == 0 ? 1 : frame.Pos;
+            var j = -1;
+            foreach (var c0 in candidates)
+            {
+                if (c0 >= from) { j = c0; break; }
+            }
+            if (j < 0) continue;
+            var c = children[j];
+            while (_stack.Count - 1 > depth) PopFrame(index);
+            CheckMissing(frame, j, index);
+            frame.Pos = j;
+            var count = ++frame.Counts[j];
+            if (c.IsLoop)
+            {
+                if (count > c.Max)
+                    Segment(index, c.Trigger, c.Id, "LoopExceedsMaximum", "4", "4", $"Loop {c.Id} occurs {count} times; {Limit(c)} {c.Max}");
+                var inner = FrameFor(c);
+                inner.Counts[0] = 1;
+                _stack.Add(inner);
+                var trigger = c.Children[0];
+                NotUsedCheck(index, trigger, c);
+                return trigger;
+            }
+            if (count > c.Max)
+                Segment(index, c.Id, c.LoopId, "SegmentExceedsMaximumUse", "5", c.FromGuide ? "I8" : "5",
+                    $"{c.Id} occurs {count} times here; {Limit(c)} {c.Max}");
+            NotUsedCheck(index, c, null);
+            return c;
+        }
+        ReportUnplaced(id, index);
+        return null;
+    }
+
+    private string Limit(EffectiveNode n) => n.FromGuide ? $"{_schema.PartnerName} allows at most" : "the standard allows at most";
+
+    private void NotUsedCheck(int index, EffectiveNode node, EffectiveNode? loop)
+    {
+        var notUsed = node.NotUsed || (loop?.NotUsed ?? false);
+        for (var p = node.Parent; p is not null && !notUsed; p = p.Parent) notUsed = p.NotUsed;
+        if (notUsed)
+            Segment(index, node.Id, node.LoopId, "SegmentNotUsed", "2", "I4",
+                $"{node.Id} (segment {index + 1}) is not used by {_schema.PartnerName}" + (loop is not null ? $" (loop {loop.Id})" : ""));
+    }
+
+    private void PopFrame(int index)
+    {
+        var frame = _stack[^1];
+        CheckMissing(frame, frame.Loop.Children.Length, index);
+        _stack.RemoveAt(_stack.Count - 1);
+    }
+
+    /// <summary>Reports mandatory items skipped between the frame's position and <paramref name="upTo"/>.</summary>
+    private void CheckMissing(Frame frame, int upTo, int index)
+    {
+        var children = frame.Loop.Children;
+        foreach (var k in frame.Loop.MandatoryChildren)
+        {
+            if (k < frame.Pos) continue;
+            if (k >= upTo) break;
+            if (frame.Counts[k] > 0) continue;
+            var c = children[k];
+            if (c.Id == "SE" && !_set.HasTrailer) continue;
+            var by = c.FromGuide ? $" ({_schema.PartnerName} requires it)" : "";
+            var where = frame.Loop.Id.Length == 0 ? "" : $" in loop {frame.Loop.Id}";
+            if (c.IsLoop)
+                Segment(index, c.Trigger, c.Id, "MandatoryLoopMissing", "3", c.FromGuide ? "I7" : "3",
+                    $"Mandatory loop {c.Id} (starting with {c.Trigger}) is missing{where} before segment {index + 1}{by}");
+            else
+                Segment(index, c.Id, c.LoopId, "MandatorySegmentMissing", "3", c.FromGuide ? "I6" : "3",
+                    $"Mandatory segment {c.Id} is missing{where} before segment {index + 1}{by}");
+        }
+    }
+
+    private void ReportUnplaced(ReadOnlySpan<byte> idBytes, int index)
+    {
+        var id = System.Text.Encoding.UTF8.GetString(idBytes);
+        var valid = id.Length is 2 or 3 && char.IsAsciiLetterUpper(id[0]) && id.All(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch));
+        if (!valid)
+        {
+            var why = id.Length == 0 ? "an empty segment" : id.Any(char.IsWhiteSpace) ? $"'{id}' contains whitespace" : $"'{id}' is not 2-3 upper-case letters/digits";
+            Segment(index, id.Length == 0 ? "" : id[..Math.Min(3, id.Length)], null, "InvalidSegmentId", "1", "1", $"Segment {index + 1} has no valid segment id: {why}");
+        }
+        else if (!_schema.Version.Segments.ContainsKey(id))
+            Segment(index, id, null, "UnrecognizedSegment", "1", "1", $"Segment {index + 1} '{id}' is not an X12 {_schema.Version.Version} segment");
+        else if (_schema.SegmentNodes().Any(n => n.Id == id))
+            Segment(index, id, null, "SegmentOutOfOrder", "7", "7",
+                $"{id} (segment {index + 1}) is not in its proper place: the {_schema.Set.Id} structure does not allow it after {PreviousId(index)}");
+        else
+            Segment(index, id, null, "SegmentNotInSet", "6", "6", $"{id} (segment {index + 1}) is not part of transaction set {_schema.Set.Id}");
+    }
+
+    private string PreviousId(int index)
+    {
+        for (var k = index - 1; k >= 0; k--)
+            if (_nodes[k] is { } n) return $"{n.Id} (segment {k + 1})";
+        return "the start";
+    }
+
+    private void Segment(int index, string segmentId, string? loopId, string code, string ak304, string ik304, string message) =>
+        _errors.Add(X12Errors.Segment(_set.Position(index) with { SegmentId = segmentId, LoopId = loopId }, code, ak304, ik304, message));
+}
