@@ -24,6 +24,7 @@ public static class EdigwCli
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(StoreCommands.Create());
         root.Subcommands.Add(PartnerCommands.Create());
+        root.Subcommands.Add(X12Commands.Create());
         root.SetAction((result, ct) => ServeCommand.RunAsync(result, ct));
         return root;
     }

@@ -41,6 +41,7 @@ public sealed partial class OutboundGate(
 
         var bytes = x12();
         var errors = Validate(request.Partner, bytes);
+        var envelope = OutboundEnvelope.Read(bytes);
         var stored = await documents.StoreAsync(new MemoryStream(bytes), new DocumentInfo("application/edi-x12", $"{request.Flow}.edi"), ct);
         var now = clock.GetUtcNow();
         var (id, created) = await lineage.AddStepAsync(new LineageEntry
@@ -56,6 +57,14 @@ public sealed partial class OutboundGate(
             State = errors.Count == 0 ? LineageStates.Queued : LineageStates.Rejected,
             Error = errors.Count == 0 ? null : errors[0].Message,
             PurchaseOrderNumber = request.PurchaseOrderNumber,
+            InterchangeControlNumber = envelope.InterchangeControlNumber,
+            GroupControlNumber = envelope.GroupControlNumber,
+            TransactionSetControlNumber = envelope.SetControlNumber,
+            ReceiverQualifier = envelope.ReceiverQualifier,
+            ReceiverId = envelope.ReceiverId,
+            DueAt = envelope.FunctionalId is null or "FA" || !request.Partner.Sla.TryGetValue("functionalAcknowledgementHours", out var hours)
+                ? null
+                : now.AddHours((double)hours),
             CreatedAt = now,
             UpdatedAt = now,
         }, null, ct);
@@ -118,6 +127,31 @@ public sealed partial class OutboundGate(
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "Outbound {SetId} for {PartnerId} refused by validation (lineage {LineageId}, {ErrorCount} errors)")]
     private static partial void LogRefused(ILogger logger, string partnerId, string setId, long lineageId, int errorCount);
+}
+
+/// <summary>The envelope of an outbound document, recorded so the partner's 997 can be matched to it.</summary>
+internal sealed record OutboundEnvelope(string? InterchangeControlNumber, string? ReceiverQualifier, string? ReceiverId, string? FunctionalId, string? GroupControlNumber, string? SetControlNumber)
+{
+    public static OutboundEnvelope Read(byte[] bytes)
+    {
+        string? isa13 = null, rq = null, rid = null, fid = null, gs06 = null;
+        foreach (var item in Edi.Reading.X12Reader.Read(bytes))
+        {
+            switch (item)
+            {
+                case Edi.Reading.X12InterchangeStarted i:
+                    (isa13, rq, rid) = (i.Header.ControlNumber, i.Header.ReceiverQualifier, i.Header.ReceiverId);
+                    break;
+                case Edi.Reading.X12GroupStarted g:
+                    (fid, gs06) = (g.Header.FunctionalId, g.Header.ControlNumber);
+                    break;
+                case Edi.Reading.X12SetRead s:
+                    return new OutboundEnvelope(isa13, rq, rid, fid, gs06, s.Set.ControlNumber);
+            }
+        }
+
+        return new OutboundEnvelope(isa13, rq, rid, fid, gs06, null);
+    }
 }
 
 /// <summary>One outbound document to send: for which partner and flow, under which lineage step.</summary>

@@ -18,6 +18,13 @@ public static class PipelineRegistration
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
+        foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
+        {
+            services.AddSingleton<IFlowHandler>(sp => ActivatorUtilities.CreateInstance<FunctionalAckReconciler>(sp, ackFlow));
+        }
+
+        services.AddSingleton<DeadlineWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         services.AddSingleton<FlowHandlers>();
         services.AddSingleton<PipelineService>();
         services.AddSingleton<ExceptionActions>();

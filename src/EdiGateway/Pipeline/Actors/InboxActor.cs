@@ -6,13 +6,14 @@ using static EdiGateway.Pipeline.Actors.PipelineMessages;
 namespace EdiGateway.Pipeline.Actors;
 
 /// <summary>
-/// Polls a partner's inbound drop folder on a timer. The transport picks up only files that stayed the
+/// Polls a partner's inbound drop folder or remote SFTP/FTP pickup folder on a timer (the profile's pollSeconds, else the pipeline's interval). The transport picks up only files that stayed the
 /// same size between two listings, stores each through the ledger before archiving it, and never stores
 /// a file twice; the ledger then tells the pipeline.
 /// </summary>
 public sealed partial class InboxActor : ReceiveActor
 {
     private readonly PipelineServices services;
+    private readonly PartnerProfile profile;
     private readonly ILogger logger;
     private FileTransport transport;
     private bool polling;
@@ -20,6 +21,7 @@ public sealed partial class InboxActor : ReceiveActor
     public InboxActor(PartnerProfile profile, PipelineServices services)
     {
         this.services = services;
+        this.profile = profile;
         logger = services.LoggerFactory.CreateLogger<InboxActor>();
         transport = Create(profile);
         Receive<Poll>(_ => StartPoll());
@@ -34,26 +36,12 @@ public sealed partial class InboxActor : ReceiveActor
 
     protected override void PreStart()
     {
-        var interval = TimeSpan.FromMilliseconds(services.Options.Value.PollIntervalMilliseconds);
+        var interval = profile.Transport?.Remote?.PollInterval ?? TimeSpan.FromMilliseconds(services.Options.Value.PollIntervalMilliseconds);
         Context.Timers.StartPeriodicTimer("poll", new Poll(), TimeSpan.Zero, interval);
     }
 
-    private FileTransport Create(PartnerProfile profile)
-    {
-        var folder = services.Transports.FolderOptions(profile);
-        Directory.CreateDirectory(folder.InboundPath);
-        return new FileTransport(
-            new DropFolderEndpoint(folder),
-            new FileTransportOptions
-            {
-                PartnerId = profile.Id,
-                WorkDirectory = Path.Combine(Path.GetDirectoryName(folder.InboundPath)!, ".work"),
-                StableFor = TimeSpan.FromMilliseconds(services.Options.Value.StableForMilliseconds),
-            },
-            services.Ledger,
-            services.Ledger,
-            services.Clock);
-    }
+    private FileTransport Create(PartnerProfile profile) =>
+        services.Transports.OpenInbound(profile, TimeSpan.FromMilliseconds(services.Options.Value.StableForMilliseconds));
 
     private void StartPoll()
     {
@@ -75,7 +63,7 @@ public sealed partial class InboxActor : ReceiveActor
         }
     }
 
-    [LoggerMessage(EventId = 340, Level = LogLevel.Warning, Message = "Partner {PartnerId}: polling the inbound folder failed: {Reason}")]
+    [LoggerMessage(EventId = 340, Level = LogLevel.Warning, Message = "Partner {PartnerId}: polling the inbound location failed: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string partnerId, string reason);
 
     [LoggerMessage(EventId = 341, Level = LogLevel.Warning, Message = "Inbound file {FileName} could not be picked up: {Reason}")]

@@ -45,7 +45,7 @@ public sealed class PartnerActor : ReceiveActor
     {
         Context.ActorOf(Props.Create(() => new IntakeActor(profile, services)), "intake");
         StartFlows();
-        if (profile.Transport?.Type is "folder")
+        if (profile.Transport?.Type is "folder" or "sftp" or "ftp" or "ftps")
         {
             Context.ActorOf(Props.Create(() => new InboxActor(profile, services)), "inbox");
         }
