@@ -12,7 +12,7 @@ namespace EdiGateway.Tests.Pipeline;
 /// One partner's huge interchange does not hold up another partner: while partner B's 200 MB interchange is
 /// still being read, partner A's small 850 is stored, acknowledged and ready to post within the stated bound.
 /// </summary>
-public sealed class PartnerIsolationTests : IAsyncLifetime
+public sealed class PartnerIsolationTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>The bound: a small 850 from another partner is ready to post within this time of being dropped.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
@@ -50,6 +50,7 @@ public sealed class PartnerIsolationTests : IAsyncLifetime
         host.Drop("amazon-vc-test", "small.edi", Encoding.ASCII.GetBytes(X12Fixtures.Interchange(42, [X12Fixtures.PurchaseOrder("0001", "SMALL001", 2)])));
         await small;
         var latency = watch.Elapsed;
+        output.WriteLine($"small 850 ready to post {latency.TotalMilliseconds:0} ms after it was dropped, while the 200 MB interchange was in progress");
 
         await using var db = await host.Get<IDbContextFactory<GatewayDbContext>>().CreateDbContextAsync();
         var bulkTransport = await db.Lineage.SingleAsync(e => e.Kind == LineageKind.TransportMessage && e.PartnerId == "amazon-vc-bulk");
