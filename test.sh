@@ -13,7 +13,7 @@ rm -rf "$results"
 dotnet build EdiGateway.sln -c Release --nologo -v q -clp:ErrorsOnly
 
 status=0
-dotnet test EdiGateway.sln -c Release --no-build --nologo -v q \
+dotnet test EdiGateway.sln -c Release --no-build --nologo -v q -m:1 \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
   -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
 

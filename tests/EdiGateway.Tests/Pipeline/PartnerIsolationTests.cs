@@ -12,6 +12,7 @@ namespace EdiGateway.Tests.Pipeline;
 /// One partner's huge interchange does not hold up another partner: while partner B's 200 MB interchange is
 /// still being read, partner A's small 850 is stored, acknowledged and ready to post within the stated bound.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class PartnerIsolationTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>The bound: a small 850 from another partner is ready to post within this time of being dropped.</summary>
