@@ -10,5 +10,6 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 if (args.Length > 0 && args[0] == "x12") return X12WholeFileRun.Run(args[1..]);
+if (args.Length > 0 && args[0] == "sets") return X12SetLoop.Run(args[1..]);
 Console.Error.WriteLine("usage: x12 --size-mb N [--file path] [--guide id] | micro [BenchmarkDotNet args]");
 return 2;

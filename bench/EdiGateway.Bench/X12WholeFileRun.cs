@@ -115,6 +115,9 @@ public class X12WholeFileRun
                           $"  alloc {alloc / 1048576.0,9:F1} MB  gen0 {GC.CollectionCount(0) - gen0} gen2 {GC.CollectionCount(2) - gen2}  [{what}]");
     }
 
+    /// <summary>The repository's edi-specs, loaded.</summary>
+    public static SpecLibrary LoadSpecsFrom() => LoadSpecs(FindSpecs());
+
     private static string FindSpecs()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -57,21 +57,54 @@ public sealed class X12Processor
         };
         var batch = new List<X12RawSet>(BatchSets);
         long batchBytes = 0;
-        void Flush()
+        // With parallelism, batch N is validated on the pool while this thread reads batch N + 1; results are emitted
+        // in file order before the next batch starts and before any envelope item is handled (at most two batches held).
+        Task<X12SetResult[]>? pending = null;
+        List<X12RawSet>? pendingBatch = null;
+        void Emit(List<X12RawSet> sets0, X12SetResult[] results)
         {
-            if (batch.Count == 0) return;
-            var results = new X12SetResult[batch.Count];
-            if (_parallelism > 1 && batch.Count > 1)
-                Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, k => results[k] = _validator.Validate(batch[k]));
-            else
-                for (var k = 0; k < batch.Count; k++) results[k] = _validator.Validate(batch[k]);
-            for (var k = 0; k < batch.Count; k++)
+            for (var k = 0; k < sets0.Count; k++)
             {
                 sets?.Add(results[k]);
-                onSet?.Invoke(batch[k], results[k]);
+                onSet?.Invoke(sets0[k], results[k]);
             }
-            batch.Clear();
-            batchBytes = 0;
+        }
+        void Drain()
+        {
+            if (pending is null) return;
+            var results = pending.GetAwaiter().GetResult();
+            var done = pendingBatch!;
+            pending = null;
+            pendingBatch = null;
+            Emit(done, results);
+        }
+        void Flush(bool wait)
+        {
+            if (batch.Count > 0)
+            {
+                Drain();
+                if (_parallelism > 1 && batch.Count > 1)
+                {
+                    var work = batch;
+                    batch = new List<X12RawSet>(BatchSets);
+                    pendingBatch = work;
+                    pending = Task.Run(() =>
+                    {
+                        var results = new X12SetResult[work.Count];
+                        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, k => results[k] = _validator.Validate(work[k]));
+                        return results;
+                    });
+                }
+                else
+                {
+                    var results = new X12SetResult[batch.Count];
+                    for (var k = 0; k < batch.Count; k++) results[k] = _validator.Validate(batch[k]);
+                    Emit(batch, results);
+                    batch.Clear();
+                }
+                batchBytes = 0;
+            }
+            if (wait) Drain();
         }
         foreach (var item in X12Reader.Read(stream, options))
         {
@@ -79,10 +112,10 @@ public sealed class X12Processor
             {
                 batch.Add(read.Set);
                 batchBytes += read.Set.ByteLength;
-                if (batch.Count >= (_parallelism > 1 ? BatchSets : 1) || batchBytes >= BatchBytes) Flush();
+                if (batch.Count >= (_parallelism > 1 ? BatchSets : 1) || batchBytes >= BatchBytes) Flush(wait: false);
                 continue;
             }
-            Flush();
+            Flush(wait: true);
             switch (item)
             {
                 case X12InterchangeStarted s:
@@ -112,7 +145,7 @@ public sealed class X12Processor
                     break;
             }
         }
-        Flush();
+        Flush(wait: true);
         return new X12FileReport(interchanges.ToImmutable(), stray.ToImmutable(), bytes);
     }
 }

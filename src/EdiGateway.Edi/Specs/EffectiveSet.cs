@@ -45,6 +45,8 @@ public sealed class EffectiveElement
     public int Repeat { get; init; } = 1;
     /// <summary>Standard code list.</summary>
     public CodeSet? Codes { get; init; }
+    /// <summary>The standard code list is partial: a code outside it is a warning (a guide list still rejects).</summary>
+    public bool PartialCodes { get; init; }
     /// <summary>Guide's restricted code list.</summary>
     public CodeSet? GuideCodes { get; init; }
     /// <summary>Guide codes in the guide's order, for messages.</summary>
@@ -59,6 +61,19 @@ public sealed class EffectiveElement
     public ImmutableArray<SyntaxNote> CompositeSyntax { get; init; } = [];
     /// <summary>True for a composite.</summary>
     public bool IsComposite => !Components.IsDefaultOrEmpty;
+
+    private SyntaxMask[]? _compositeMasks;
+    private bool _compositeMasksBuilt;
+
+    /// <summary><see cref="CompositeSyntax"/> as bitmasks, or null when a note cannot be expressed as one.</summary>
+    internal SyntaxMask[]? CompositeSyntaxMasks
+    {
+        get
+        {
+            if (!Volatile.Read(ref _compositeMasksBuilt)) { _compositeMasks = SyntaxMask.Build(CompositeSyntax); Volatile.Write(ref _compositeMasksBuilt, true); }
+            return _compositeMasks;
+        }
+    }
 }
 
 /// <summary>A segment with its effective elements.</summary>
@@ -72,6 +87,19 @@ public sealed class EffectiveSegment
     public required ImmutableArray<EffectiveElement> Elements { get; init; }
     /// <summary>Syntax notes.</summary>
     public required ImmutableArray<SyntaxNote> Syntax { get; init; }
+
+    private SyntaxMask[]? _masks;
+    private bool _masksBuilt;
+
+    /// <summary><see cref="Syntax"/> as bitmasks, or null when a note cannot be expressed as one.</summary>
+    internal SyntaxMask[]? SyntaxMasks
+    {
+        get
+        {
+            if (!Volatile.Read(ref _masksBuilt)) { _masks = SyntaxMask.Build(Syntax); Volatile.Write(ref _masksBuilt, true); }
+            return _masks;
+        }
+    }
 }
 
 /// <summary>A node of the effective structure: a segment position or a loop.</summary>
@@ -93,6 +121,8 @@ public sealed class EffectiveNode
     public bool Hl { get; init; }
     /// <summary>0-based number of this loop within its set (loops only), for per-loop state arrays.</summary>
     public int LoopOrdinal { get; internal set; } = -1;
+    /// <summary>0-based number of this segment position within its set (segments only), for precompiled rule masks.</summary>
+    internal int SegmentOrdinal { get; set; } = -1;
     /// <summary>Children of a loop (the first is the trigger).</summary>
     public ImmutableArray<EffectiveNode> Children { get; set; } = [];
     /// <summary>Effective segment (for a loop: its trigger's).</summary>
@@ -149,6 +179,9 @@ public sealed partial class EffectiveSet
     public ImmutableArray<GuideRule> Rules => Overlay?.Rules ?? [];
     /// <summary>Number of loops in the structure (root included as ordinal 0).</summary>
     public int LoopCount { get; private init; }
+    /// <summary>Number of segment positions in the structure (any depth).</summary>
+    internal int SegmentNodeCount { get; private init; }
+    private CompiledRules? _compiledRules;
     /// <summary>Name used in messages for the guide ("Amazon").</summary>
     public string PartnerName => Guide?.PartnerName ?? "the guide";
 
@@ -178,15 +211,20 @@ public sealed partial class EffectiveSet
         var top = new HashSet<string>(set.Structure.Select(i => i is SegmentItem s ? s.SegmentId : ((LoopItem)i).LoopId), StringComparer.Ordinal);
         root.Children = BuildChildren(set.Structure, root, "", null, version, overlay, segCache, top);
         var ordinal = 0;
+        var segments = 0;
         var stack = new Stack<EffectiveNode>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var n = stack.Pop();
             n.LoopOrdinal = ordinal++;
-            foreach (var c in n.Children) if (c.IsLoop) stack.Push(c);
+            foreach (var c in n.Children)
+            {
+                if (c.IsLoop) stack.Push(c);
+                else c.SegmentOrdinal = segments++;
+            }
         }
-        return new EffectiveSet { Version = version, Set = set, Guide = guide, Overlay = overlay, Root = root, LoopCount = ordinal };
+        return new EffectiveSet { Version = version, Set = set, Guide = guide, Overlay = overlay, Root = root, LoopCount = ordinal, SegmentNodeCount = segments };
     }
 
     private static ImmutableArray<EffectiveNode> BuildChildren(ImmutableArray<StructureItem> items, EffectiveNode parent, string loopPath,
@@ -248,9 +286,12 @@ public sealed partial class EffectiveSet
         path == key || path.EndsWith("/" + key, StringComparison.Ordinal);
 
     /// <summary>Overlay addressing: a bare id (BEG, N1) means the top-level segment or loop when the set has one there,
-    /// otherwise that id at any depth; a path key (PO1/PO1, HL/MAN) matches paths ending with it.</summary>
+    /// otherwise that id at any depth; a path key (PO1/PO1, HL/MAN) matches paths ending with it; a key with a leading
+    /// slash (/G62, /W01/G62) is anchored at the set's top level and matches that exact path only.</summary>
     internal static bool Addresses(string path, string key, HashSet<string> top)
     {
+        // Anchored key: "/G62" = the top-level G62 only, "/W01/G62" = G62 in the top-level W01 loop only.
+        if (key.StartsWith('/')) return string.Equals(path, key[1..], StringComparison.Ordinal);
         if (key.Contains('/', StringComparison.Ordinal)) return PathMatches(path, key);
         return top.Contains(key) ? path == key : PathMatches(path, key);
     }
@@ -333,6 +374,7 @@ public sealed partial class EffectiveSet
             Req = req,
             Repeat = eo?.Repeat ?? use.Repeat,
             Codes = el?.Codes is { Count: > 0 } c ? new CodeSet(c) : null,
+            PartialCodes = el?.PartialCodes ?? false,
             GuideCodes = eo?.Codes is { } gc ? new CodeSet(gc) : null,
             GuideCodeOrder = eo?.Codes,
             NotUsed = eo?.Usage == "not-used",

@@ -19,6 +19,14 @@ public static partial class SpecLoader
             return null;
         }
 
+        public bool? Bool(JsonElement e, string name, string path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+            Error($"{path}.{name}", "must be true or false");
+            return null;
+        }
+
         public int? Int(JsonElement e, string name, string path)
         {
             if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;

@@ -147,7 +147,11 @@ public static partial class SpecLoader
             else if (c.ValueKind == JsonValueKind.Array) codes = c.EnumerateArray().Select(x => x.GetString() ?? "").ToFrozenSet(StringComparer.Ordinal);
             else ctx.Error(path + ".codes", "codes must be an object (code -> meaning) or an array");
         }
-        return new ElementSpec(id, ctx.Str(e, "name", path) ?? "", type, min, max, codes, ctx.Str(e, "externalList", path));
+        // A partial list holds the codes partners use, not the whole X12 list: "partial": true, or a note starting "partial list".
+        var partial = ctx.Bool(e, "partial", path)
+            ?? (ctx.Str(e, "note", path) is { } note && note.StartsWith("partial list", StringComparison.OrdinalIgnoreCase));
+        if (partial && codes is null) ctx.Error(path + ".partial", "a partial code list needs codes");
+        return new ElementSpec(id, ctx.Str(e, "name", path) ?? "", type, min, max, codes, ctx.Str(e, "externalList", path)) { PartialCodes = partial && codes is not null };
     }
 
     private static ImmutableArray<ElementUse> ReadUses(JsonElement owner, string prop, Ctx ctx, string path)

@@ -11,7 +11,12 @@ namespace EdiGateway.Edi.Specs;
 /// <param name="Max">Maximum length.</param>
 /// <param name="Codes">Code list, or null when the standard does not restrict the values.</param>
 /// <param name="ExternalList">Name of an external code list (not checked).</param>
-public sealed record ElementSpec(string Ref, string Name, string Type, int Min, int Max, FrozenSet<string>? Codes, string? ExternalList);
+public sealed record ElementSpec(string Ref, string Name, string Type, int Min, int Max, FrozenSet<string>? Codes, string? ExternalList)
+{
+    /// <summary>The code list is partial (the codes partners use, not the whole X12 list): a code outside it is a
+    /// warning, not an error. Set by <c>"partial": true</c> or a note starting with "partial list".</summary>
+    public bool PartialCodes { get; init; }
+}
 
 /// <summary>One element position inside a segment or composite: a simple element or a composite.</summary>
 /// <param name="Ref">Simple element reference, or null for a composite.</param>

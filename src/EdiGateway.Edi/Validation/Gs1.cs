@@ -36,4 +36,33 @@ public static class Gs1
                 return IsValid(value) ? null : $"fails the GS1 check digit (expected {CheckDigit(value.AsSpan(0, value.Length - 1))})";
         }
     }
+
+    /// <summary>Allocation-free form of <see cref="Check"/>: true exactly when <see cref="Check"/> returns null.</summary>
+    internal static bool Passes(ReadOnlySpan<byte> value, string scheme)
+    {
+        if (value.IsEmpty || value.ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
+        switch (scheme)
+        {
+            case "SSCC18":
+                var sscc = value.Length == 20 && value[0] == (byte)'0' && value[1] == (byte)'0' ? value[2..] : value;
+                return sscc.Length == 18 && ValidBytes(sscc);
+            case "GTIN8": return value.Length == 8 && ValidBytes(value);
+            case "GTIN12": return value.Length == 12 && ValidBytes(value);
+            case "GTIN13": return value.Length == 13 && ValidBytes(value);
+            case "GTIN14": return value.Length == 14 && ValidBytes(value);
+            default: return value.Length is 8 or 12 or 13 or 14 && ValidBytes(value);
+        }
+    }
+
+    private static bool ValidBytes(ReadOnlySpan<byte> digits)
+    {
+        var sum = 0;
+        var data = digits[..^1];
+        for (var i = 0; i < data.Length; i++)
+        {
+            var d = data[data.Length - 1 - i] - '0';
+            sum += i % 2 == 0 ? d * 3 : d;
+        }
+        return (10 - (sum % 10)) % 10 == digits[^1] - '0';
+    }
 }

@@ -64,4 +64,16 @@ public sealed class X12RuleRegistry
 
     /// <summary>Names registered.</summary>
     public IReadOnlyCollection<string> Names => _rules.Keys;
+
+    /// <summary>A new registry holding the engine's built-in rules (<see cref="WithBuiltInRules"/>); each call returns a
+    /// fresh instance, so registering more on it does not affect other callers.</summary>
+    public static X12RuleRegistry Default => new X12RuleRegistry().WithBuiltInRules();
+
+    /// <summary>Registers the built-in rules (the generic 3PL guide's <c>3pl.*</c> rules that need nothing beyond the set
+    /// itself) and returns this registry. Rules that need a partner profile or earlier documents are not built in.</summary>
+    public X12RuleRegistry WithBuiltInRules()
+    {
+        foreach (var rule in Rules.BuiltInRules.All) Register(rule);
+        return this;
+    }
 }

@@ -17,6 +17,8 @@ internal sealed partial class SetValidation
         _currentNode = node;
         var defs = def.Elements;
         Span<bool> present = defs.Length <= 256 ? stackalloc bool[defs.Length + 1] : new bool[defs.Length + 1];
+        ulong presentBits = 0;
+        var special = _special;
         var rest = idLength < span.Length ? span[(idLength + 1)..] : default;
         var hasMore = idLength < span.Length;
         var position = 0;
@@ -25,17 +27,26 @@ internal sealed partial class SetValidation
         while (hasMore)
         {
             position++;
-            // One scalar pass finds the element end and notes separators, control characters and the character count.
-            var k = -1;
+            // Fast path: the first byte that is a separator, control character or non-ASCII is the element separator
+            // (or there is none), so the value is plain ASCII. Otherwise one scalar pass finds the element end and notes
+            // separators, control characters and the character count.
+            var k = rest.IndexOfAny(special);
             var flags = 0;
-            var chars = 0;
-            for (var b = 0; b < rest.Length; b++)
+            int chars;
+            if (k < 0) chars = rest.Length;
+            else if (rest[k] == _d.Element) chars = k;
+            else
             {
-                var c = rest[b];
-                if (c == _d.Element) { k = b; break; }
-                if (c < 0x20 || c == 0x7F) flags |= 1;
-                else if (c == _d.Component || (c == _d.Repetition && _d.HasRepetition)) flags |= 2;
-                if ((c & 0xC0) != 0x80) chars++;
+                k = -1;
+                chars = 0;
+                for (var b = 0; b < rest.Length; b++)
+                {
+                    var c = rest[b];
+                    if (c == _d.Element) { k = b; break; }
+                    if (c < 0x20 || c == 0x7F) flags |= 1;
+                    else if (c == _d.Component || (c == _d.Repetition && _d.HasRepetition)) flags |= 2;
+                    if ((c & 0xC0) != 0x80) chars++;
+                }
             }
             var value = k < 0 ? rest : rest[..k];
             hasMore = k >= 0;
@@ -52,11 +63,19 @@ internal sealed partial class SetValidation
             }
             var ed = defs[position - 1];
             present[position] = true;
+            if (position < 64) presentBits |= 1UL << position;
             if (ed.NotUsed)
                 Element(index, position, null, null, ed, "ElementNotUsed", "10", "I10",
                     $"{Where(index)}, element {Ref(position)} {Lower(ed.Name)} is not used by {_schema.PartnerName} but holds '{Str(value)}'", Str(value));
             if ((flags & 2) == 0 && !ed.IsComposite)
             {
+                // Fast accept for the common cases (plain AN in range, ID in range and listed); anything else, errors
+                // included, goes through ValidateSimple, which builds the messages.
+                if (flags == 0 && chars >= ed.Min && chars <= ed.Max)
+                {
+                    if (ed.Type == X12DataType.AN && ed.GuideCodes is null) continue;
+                    if (ed.Type == X12DataType.ID && (ed.GuideCodes is { } g ? g.Contains(value) : ed.Codes is not { } std || std.Contains(value))) continue;
+                }
                 ValidateSimple(index, position, null, null, value, ed, (flags & 1) == 0 ? chars : -1);
                 continue;
             }
@@ -95,7 +114,7 @@ internal sealed partial class SetValidation
                 Element(index, p, null, null, ed, "MandatoryElementMissing", "1", "1",
                     $"{Where(index)}, mandatory element {Ref(p)} {Lower(ed.Name)} is missing");
         }
-        CheckSyntax(index, def.Syntax, present, null);
+        CheckSyntax(index, def.Syntax, def.SyntaxMasks, present, presentBits, null);
     }
 
     private void ValidateValue(int index, int position, int? rep, ReadOnlySpan<byte> value, EffectiveElement ed)
@@ -141,7 +160,7 @@ internal sealed partial class SetValidation
             if (comps[k - 1].Req == 'M' && !present[k])
                 Element(index, position, k, rep, comps[k - 1], "MandatoryElementMissing", "1", "1",
                     $"{Where(index)}, composite {Ref(position)} is missing its mandatory component {k} {Lower(comps[k - 1].Name)}");
-        CheckSyntax(index, ed.CompositeSyntax, present, position);
+        CheckSyntax(index, ed.CompositeSyntax, ed.CompositeSyntaxMasks, present, PresentBits(present), position);
     }
 
     /// <param name="cleanChars">Character count when the caller already scanned the value and found no control characters; -1 otherwise.</param>
@@ -213,66 +232,17 @@ internal sealed partial class SetValidation
         }
         else if (ed.Type == X12DataType.ID && ed.Codes is not null && !ed.Codes.Contains(v))
         {
+            if (ed.PartialCodes)
+            {
+                // edi-specs holds only the codes partners use here, so an unlisted code may still be valid X12: note it, accept it.
+                Element(index, position, component, rep, ed, "CodeNotInPartialList", "7", "7",
+                    $"{Where(index)}, element {Ref(position, component)} {Lower(ed.Name)} '{Str(v)}' is not in the standard's partial list ({ed.Codes.Describe()}); accepted",
+                    Str(v), X12Severity.Warning);
+                return;
+            }
             Element(index, position, component, rep, ed, "InvalidCode", "7", "7",
                 $"{Where(index)}, element {Ref(position, component)} {Lower(ed.Name)} '{Str(v)}' is not a valid code ({ed.Codes.Describe()})", Str(v));
         }
-    }
-
-    private void CheckSyntax(int index, System.Collections.Immutable.ImmutableArray<SyntaxNote> notes, ReadOnlySpan<bool> present, int? composite)
-    {
-        if (notes.IsDefaultOrEmpty) return;
-        foreach (var n in notes)
-        {
-            var count = 0;
-            foreach (var p in n.Positions) if (p < present.Length && present[p]) count++;
-            var first = n.Positions[0] < present.Length && present[n.Positions[0]];
-            var violated = n.Kind switch
-            {
-                'P' => count > 0 && count < n.Positions.Length,
-                'R' => count == 0,
-                'E' => count > 1,
-                'C' => first && count < n.Positions.Length,
-                'L' => first && count < 2,
-                _ => false,
-            };
-            if (violated) ReportSyntax(index, n, present.ToArray(), composite);
-        }
-    }
-
-    private void ReportSyntax(int index, SyntaxNote n, bool[] present, int? composite)
-    {
-        bool P(int pos) => pos < present.Length && present[pos];
-        string R(int p) => composite is int c ? Ref(c, p) : Ref(p);
-        var names = string.Join(", ", n.Positions.Select(R));
-        var rest = string.Join(", ", n.Positions.Skip(1).Select(R));
-        switch (n.Kind)
-        {
-            case 'P':
-                SyntaxError(index, n.Positions.First(p => !P(p)), composite, "2", $"if any of {names} is present, all must be (syntax note {n.Text})");
-                break;
-            case 'R':
-                SyntaxError(index, n.Positions[0], composite, "2", $"at least one of {names} is required (syntax note {n.Text})");
-                break;
-            case 'E':
-                SyntaxError(index, n.Positions.Where(P).Skip(1).First(), composite, "10", $"only one of {names} may be present (syntax note {n.Text})");
-                break;
-            case 'C':
-                SyntaxError(index, n.Positions.Skip(1).First(p => !P(p)), composite, "2", $"when {R(n.Positions[0])} is present, {rest} must be too (syntax note {n.Text})");
-                break;
-            case 'L':
-                SyntaxError(index, n.Positions[1], composite, "2", $"when {R(n.Positions[0])} is present, at least one of {rest} must be (syntax note {n.Text})");
-                break;
-        }
-    }
-
-    private void SyntaxError(int index, int position, int? composite, string code, string why)
-    {
-        var ep = composite ?? position;
-        int? cp = composite is null ? null : position;
-        var defs = _currentNode?.Segment?.Elements;
-        var ed = defs is { } d && ep >= 1 && ep <= d.Length ? d[ep - 1] : null;
-        if (ed is not null && cp is int c && c >= 1 && c <= ed.Components.Length) ed = ed.Components[c - 1];
-        Element(index, ep, cp, null, ed, code == "10" ? "ExclusionViolated" : "ConditionalElementMissing", code, code, $"{Where(index)}: {why}");
     }
 
     private void Element(int index, int position, int? component, int? rep, EffectiveElement? ed, string code, string ak403, string ik403,

@@ -8,6 +8,7 @@ namespace EdiGateway.Edi.Validation;
 internal sealed partial class SetValidation
 {
     private List<(int Index, byte Level, int Parent)>? _hl;
+    [ThreadStatic] private static List<(int Index, byte Level, int Parent)>? t_hl;
 
     private static int ParseId(ReadOnlySpan<byte> v)
     {
@@ -23,7 +24,11 @@ internal sealed partial class SetValidation
 
     private void CheckHl(int index, X12SegmentView seg)
     {
-        _hl ??= [];
+        if (_hl is null)
+        {
+            _hl = _pooled ? t_hl ??= [] : [];
+            _hl.Clear();
+        }
         var span = seg.Span;
         var sep = _d.Element;
         // HL*01*02*03: split the first three elements without allocating.
@@ -58,7 +63,7 @@ internal sealed partial class SetValidation
         }
         var level = e3.IsEmpty ? (byte)'?' : e3[0];
         var levels = _schema.Set.HlLevels;
-        if (levels is not null && !e3.IsEmpty)
+        if (levels is not null && !e3.IsEmpty && !HlLevelFits(e3, parent))
         {
             var code = Str(e3);
             if (!levels.TryGetValue(code, out var parents))
@@ -76,6 +81,16 @@ internal sealed partial class SetValidation
             }
         }
         _hl.Add((index, level, parent));
+    }
+
+    /// <summary>Fast path: true when HL03 is a known one-character level allowed under the parent's level, so the
+    /// string-based check below (which builds the messages) would report nothing.</summary>
+    private bool HlLevelFits(ReadOnlySpan<byte> e3, int parent)
+    {
+        if (_schema.HlTable is not { } table || e3.Length != 1 || e3[0] >= 128 || table[e3[0]] is not { } allowed) return false;
+        if (parent < 0) return true;
+        var p = parent == 0 ? 128 : _hl![parent - 1].Level;
+        return p <= 128 && allowed[p];
     }
 
     /// <summary>Level codes from the top down to HL number <paramref name="id"/> (e.g. SOTPI), written into <paramref name="buffer"/>.</summary>

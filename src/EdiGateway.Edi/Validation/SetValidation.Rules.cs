@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using EdiGateway.Edi.Errors;
 using EdiGateway.Edi.Specs;
 
@@ -11,50 +10,24 @@ internal sealed partial class SetValidation
 {
     private void RunRules()
     {
-        foreach (var rule in _schema.Rules)
+        var compiled = _schema.CompiledRules.Items;
+        var rules = _schema.Rules;
+        for (var k = 0; k < rules.Length; k++)
         {
-            switch (rule)
+            switch (compiled[k])
             {
-                case CountRule r: RunCount(r); break;
-                case HashTotalRule r: RunHashTotal(r); break;
-                case SumRule r: RunSum(r); break;
-                case CheckDigitRule r: RunCheckDigit(r); break;
-                case PairRule r: RunPair(r); break;
-                case HlPatternRule r: RunHlPattern(r); break;
-                case PatternRule r: RunPattern(r); break;
-                case NamedRule r: RunNamed(r); break;
+                case CompiledCount c: RunCount(c); break;
+                case CompiledHashTotal c: RunHashTotal(c); break;
+                case CompiledSum c: RunSum((SumRule)rules[k], c); break;
+                case CompiledCheckElement c: RunCheckElement(c); break;
+                case CompiledCheckPairs c: RunCheckPairs((CheckDigitRule)rules[k], c); break;
+                case CompiledPair c: RunPair((PairRule)rules[k], c); break;
+                case CompiledPattern c: RunPattern((PatternRule)rules[k], c); break;
+                default:
+                    if (rules[k] is HlPatternRule h) RunHlPattern(h);
+                    else if (rules[k] is NamedRule n) RunNamed(n);
+                    break;
             }
-        }
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string?, string, int)> RefCache = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> RegexCache = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int, byte[][])> WhenCache = new(StringComparer.Ordinal);
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GuideRule, object> Compiled = new();
-
-    /// <summary>Splits "LOOP/SEG01" into (path key or null, segment id, position); cached.</summary>
-    private static (string? PathKey, string Segment, int Position) ParseRef(string reference) =>
-        RefCache.GetOrAdd(reference, ParseRefCore);
-
-    private static (string? PathKey, string Segment, int Position) ParseRefCore(string reference)
-    {
-        var slash = reference.LastIndexOf('/');
-        var el = slash < 0 ? reference : reference[(slash + 1)..];
-        var seg = el[..^2];
-        var pos = int.Parse(el.AsSpan(el.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture);
-        return (slash < 0 ? null : string.Intern(reference[..slash] + "/" + seg), string.Intern(seg), pos);
-    }
-
-    private IEnumerable<int> SegmentsMatching(string segmentId, string? pathKey)
-    {
-        // Node ids and paths are interned at compile time, so these compares are reference checks.
-        segmentId = string.IsInterned(segmentId) ?? segmentId;
-        if (pathKey is not null) pathKey = string.IsInterned(pathKey) ?? pathKey;
-        for (var i = 0; i < _set.SegmentCount; i++)
-        {
-            if (_nodes[i] is not { } n || n.Id != segmentId) continue;
-            if (pathKey is not null && n.Path != pathKey) continue;
-            yield return i;
         }
     }
 
@@ -65,9 +38,35 @@ internal sealed partial class SetValidation
     private decimal? NumberAt(int index, int position)
     {
         var v = _set[index].GetElement(position);
-        if (v.IsEmpty || !decimal.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return null;
+        if (v.IsEmpty || !TryParseNumber(v, out var d)) return null;
         if (DefAt(index, position) is { Type: X12DataType.N, Decimals: > 0 } def) d /= Pow10(def.Decimals);
         return d;
+    }
+
+    /// <summary>decimal.TryParse (leading sign, decimal point, invariant) with an allocation-free fast path for plain
+    /// unsigned numbers of up to 18 digits; the result (value and scale) is the same as decimal.TryParse's.</summary>
+    internal static bool TryParseNumber(ReadOnlySpan<byte> v, out decimal d)
+    {
+        if (v.Length <= 19)
+        {
+            ulong m = 0;
+            var digits = 0;
+            var scale = -1;
+            var ok = true;
+            for (var i = 0; i < v.Length; i++)
+            {
+                var b = v[i];
+                if (b is >= (byte)'0' and <= (byte)'9') { m = m * 10 + (ulong)(b - '0'); digits++; if (scale >= 0) scale++; }
+                else if (b == (byte)'.' && scale < 0) scale = 0;
+                else { ok = false; break; }
+            }
+            if (ok && digits is > 0 and <= 18)
+            {
+                d = new decimal((int)(uint)m, (int)(uint)(m >> 32), 0, false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+        return decimal.TryParse(v, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d);
     }
 
     private static decimal Pow10(int n)
@@ -77,26 +76,14 @@ internal sealed partial class SetValidation
         return r;
     }
 
-    private bool Holds(int index, string? when)
+    private bool Holds(int index, RuleCondition when)
     {
-        if (when is null) return true;
-        var (pos, wanted) = WhenCache.GetOrAdd(when, static w =>
-        {
-            var eq = w.IndexOf('=', StringComparison.Ordinal);
-            if (eq < 0) return (0, []);
-            return (ParseRef(w[..eq]).Position, [.. w[(eq + 1)..].Split('|').Select(Encoding.UTF8.GetBytes)]);
-        });
-        if (pos == 0) return true;
-        var got = _set[index].GetElement(pos);
-        foreach (var w in wanted)
+        if (when.Position == 0) return true;
+        var got = _set[index].GetElement(when.Position);
+        foreach (var w in when.Values)
             if (got.SequenceEqual(w)) return true;
         return false;
     }
-
-    private static CodeSet QualifierSet(PairRule r) => (CodeSet)Compiled.GetValue(r, static k => new CodeSet(((PairRule)k).Qualifiers));
-
-    private static (byte[] Key, string Scheme)[] SchemeTable(CheckDigitRule r) =>
-        ((byte[], string)[])Compiled.GetValue(r, static k => ((CheckDigitRule)k).Qualifiers!.Select(q => (Encoding.UTF8.GetBytes(q.Key), q.Value)).ToArray());
 
     private void RuleError(int index, int position, string code, string message, string? bad = null)
     {
@@ -105,17 +92,18 @@ internal sealed partial class SetValidation
             ElementReference = DefAt(index, position)?.Ref }, code, "7", "I12", message, bad));
     }
 
-    private void RunCount(CountRule r)
+    private void RunCount(CompiledCount r)
     {
-        var (tpath, tseg, tpos) = ParseRef(r.Target);
-        var slash = r.Of.LastIndexOf('/');
-        var ofPath = slash >= 0 ? r.Of : null;
-        var ofSeg = string.Intern(slash >= 0 ? r.Of[(slash + 1)..] : r.Of);
+        var (target, tpos) = (r.Target.Match, r.Target.Position);
+        var tseg = target.Segment;
+        var ofSeg = r.Of.Segment;
+        var n = _set.SegmentCount;
         var actual = 0;
-        for (var i = 0; i < _set.SegmentCount; i++)
-            if (_nodes[i] is { } n && n.Id == ofSeg && (ofPath is null || n.Path == ofPath)) actual++;
-        foreach (var t in SegmentsMatching(tseg, tpath))
+        for (var i = 0; i < n; i++)
+            if (r.Of.Hits(_nodes[i])) actual++;
+        for (var t = 0; t < n; t++)
         {
+            if (!target.Hits(_nodes[t])) continue;
             var v = NumberAt(t, tpos);
             if (v != actual)
                 RuleError(t, tpos, "CountMismatch",
@@ -123,114 +111,69 @@ internal sealed partial class SetValidation
         }
     }
 
-    private void RunHashTotal(HashTotalRule r)
+    private void RunHashTotal(CompiledHashTotal r)
     {
-        var (tpath, tseg, tpos) = ParseRef(r.Target);
-        var (opath, oseg, opos) = ParseRef(r.Of);
+        var (target, tpos) = (r.Target.Match, r.Target.Position);
+        var tseg = target.Segment;
+        var (of, opos) = (r.Of.Match, r.Of.Position);
+        var n = _set.SegmentCount;
         var sum = 0m;
-        foreach (var i in SegmentsMatching(oseg, opath)) sum += NumberAt(i, opos) ?? 0;
-        foreach (var t in SegmentsMatching(tseg, tpath))
+        for (var i = 0; i < n; i++)
+            if (of.Hits(_nodes[i])) sum += NumberAt(i, opos) ?? 0;
+        for (var t = 0; t < n; t++)
         {
+            if (!target.Hits(_nodes[t])) continue;
             var v = NumberAt(t, tpos);
             if (v is null) continue;
             var max = DefAt(t, tpos)?.Max ?? 10;
             var truncated = sum == decimal.Truncate(sum) && max < 28 ? sum % Pow10(max) : sum;
             if (v != sum && v != truncated)
                 RuleError(t, tpos, "HashTotalMismatch",
-                    $"{tseg} (segment {t + 1}), element {tseg}{tpos:00} hash total {Fmt(v)} does not equal the sum of {oseg}{opos:00} ({Fmt(sum)})", Fmt(v));
+                    $"{tseg} (segment {t + 1}), element {tseg}{tpos:00} hash total {Fmt(v)} does not equal the sum of {of.Segment}{opos:00} ({Fmt(sum)})", Fmt(v));
         }
     }
 
-    private void RunSum(SumRule r)
+    private void RunSum(SumRule rule, CompiledSum r)
     {
-        var (tpath, tseg, tpos) = ParseRef(r.Target);
+        var (target, tpos) = (r.Target.Match, r.Target.Position);
+        var tseg = target.Segment;
+        var n = _set.SegmentCount;
         var total = 0m;
         foreach (var term in r.Terms)
         {
-            var t = term.Trim();
-            var sign = 1m;
-            if (t.StartsWith('-')) { sign = -1; t = t[1..]; }
-            else if (t.StartsWith('+')) t = t[1..];
-            string? cond = null;
-            var br = t.IndexOf('[', StringComparison.Ordinal);
-            if (br >= 0) { cond = t[(br + 1)..].TrimEnd(']'); t = t[..br]; }
-            var factors = t.Split('*').Select(ParseRef).ToArray();
-            foreach (var i in SegmentsMatching(factors[0].Segment, factors[0].PathKey))
+            for (var i = 0; i < n; i++)
             {
-                if (!Holds(i, cond)) continue;
+                if (!term.Match.Hits(_nodes[i]) || !Holds(i, term.When)) continue;
                 var product = 1m;
-                foreach (var f in factors) product *= NumberAt(i, f.Position) ?? 0;
-                total += sign * product;
+                foreach (var p in term.Positions) product *= NumberAt(i, p) ?? 0;
+                total += term.Sign * product;
             }
         }
-        foreach (var ti in SegmentsMatching(tseg, tpath))
+        for (var ti = 0; ti < n; ti++)
         {
+            if (!target.Hits(_nodes[ti])) continue;
             var v = NumberAt(ti, tpos);
             if (v is null) continue;
             var decimals = DefAt(ti, tpos) is { Type: X12DataType.N } d ? d.Decimals : 2;
             if (Math.Round(total, decimals, MidpointRounding.AwayFromZero) != v)
                 RuleError(ti, tpos, "SumMismatch",
-                    $"{tseg} (segment {ti + 1}), element {tseg}{tpos:00} total {Fmt(v)} does not equal {string.Join(" ", r.Terms)} = {Fmt(Math.Round(total, decimals))}",
+                    $"{tseg} (segment {ti + 1}), element {tseg}{tpos:00} total {Fmt(v)} does not equal {string.Join(" ", rule.Terms)} = {Fmt(Math.Round(total, decimals))}",
                     Encoding.UTF8.GetString(_set[ti].GetElement(tpos)));
         }
     }
 
-    private void RunCheckDigit(CheckDigitRule r)
+    private void RunCheckElement(CompiledCheckElement r)
     {
-        if (r.Element is not null && r.Scheme is not null)
+        var (match, pos) = (r.Target.Match, r.Target.Position);
+        var seg = match.Segment;
+        for (var i = 0; i < _set.SegmentCount; i++)
         {
-            var (path, seg, pos) = ParseRef(r.Element);
-            foreach (var i in SegmentsMatching(seg, path))
-            {
-                if (!Holds(i, r.When)) continue;
-                var v = Encoding.UTF8.GetString(_set[i].GetElement(pos));
-                if (v.Length == 0) continue;
-                if (Gs1.Check(v, r.Scheme) is { } why)
-                    RuleError(i, pos, "CheckDigit", $"{seg} (segment {i + 1}), element {seg}{pos:00} '{v}' {why}", v);
-            }
-            return;
-        }
-        if (r.Segment is null || r.PairsFrom is not int from || r.Qualifiers is null) return;
-        var table = SchemeTable(r);
-        foreach (var i in SegmentsMatching(r.Segment, null))
-        {
-            var seg = _set[i];
-            var count = seg.ElementCount;
-            for (var q = from; q < count; q += 2)
-            {
-                var qual = seg.GetElement(q);
-                string? scheme = null;
-                foreach (var (key, sch) in table)
-                    if (qual.SequenceEqual(key)) { scheme = sch; break; }
-                if (scheme is null) continue;
-                var v = seg.GetElementString(q + 1);
-                if (v.Length > 0 && Gs1.Check(v, scheme) is { } why)
-                    RuleError(i, q + 1, "CheckDigit", $"{r.Segment} (segment {i + 1}), element {r.Segment}{q + 1:00} {Encoding.UTF8.GetString(qual)} '{v}' {why}", v);
-            }
-        }
-    }
-
-    private void RunPair(PairRule r)
-    {
-        var allowed = r.Qualifiers.IsDefaultOrEmpty ? null : QualifierSet(r);
-        foreach (var i in SegmentsMatching(r.Segment, null))
-        {
-            var seg = _set[i];
-            var count = seg.ElementCount;
-            for (var q = r.PairsFrom; q <= count; q += 2)
-            {
-                var qual = seg.GetElement(q);
-                var v = seg.GetElement(q + 1);
-                if (qual.IsEmpty && v.IsEmpty) continue;
-                if (qual.IsEmpty || v.IsEmpty)
-                    RuleError(i, qual.IsEmpty ? q : q + 1, "PairIncomplete",
-                        $"{r.Segment} (segment {i + 1}), elements {r.Segment}{q:00}/{r.Segment}{q + 1:00} must be sent as a qualifier and value pair",
-                        Encoding.UTF8.GetString(qual.IsEmpty ? v : qual));
-                else if (allowed is not null && !allowed.Contains(qual))
-                    RuleError(i, q, "QualifierNotAllowed",
-                        $"{r.Segment} (segment {i + 1}), element {r.Segment}{q:00} product qualifier '{Encoding.UTF8.GetString(qual)}' is not in {_schema.PartnerName}'s list ({string.Join(", ", r.Qualifiers)})",
-                        Encoding.UTF8.GetString(qual));
-            }
+            if (!match.Hits(_nodes[i]) || !Holds(i, r.When)) continue;
+            var bytes = _set[i].GetElement(pos);
+            if (bytes.IsEmpty || Gs1.Passes(bytes, r.Scheme)) continue;
+            var v = Encoding.UTF8.GetString(bytes);
+            if (Gs1.Check(v, r.Scheme) is { } why)
+                RuleError(i, pos, "CheckDigit", $"{seg} (segment {i + 1}), element {seg}{pos:00} '{v}' {why}", v);
         }
     }
 
@@ -256,17 +199,23 @@ internal sealed partial class SetValidation
         }
     }
 
-    private void RunPattern(PatternRule r)
+    private void RunPattern(PatternRule r, CompiledPattern c)
     {
-        var (path, seg, pos) = ParseRef(r.Element);
-        var regex = RegexCache.GetOrAdd(r.Pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
-        foreach (var i in SegmentsMatching(seg, path))
+        var (match, pos) = (c.Target.Match, c.Target.Position);
+        var seg = match.Segment;
+        Span<char> chars = stackalloc char[256];
+        for (var i = 0; i < _set.SegmentCount; i++)
         {
-            if (!Holds(i, r.When)) continue;
-            var v = Encoding.UTF8.GetString(_set[i].GetElement(pos));
-            if (v.Length > 0 && !regex.IsMatch(v))
-                RuleError(i, pos, "PatternMismatch",
-                    $"{seg} (segment {i + 1}), element {seg}{pos:00} '{v}' does not match {_schema.PartnerName}'s format{(r.Note is null ? "" : ": " + r.Note)}", v);
+            if (!match.Hits(_nodes[i]) || !Holds(i, c.When)) continue;
+            var bytes = _set[i].GetElement(pos);
+            if (bytes.IsEmpty) continue;
+            var ok = c.Simple?.IsMatch(bytes) ?? (bytes.Length <= chars.Length && Encoding.UTF8.TryGetChars(bytes, chars, out var n)
+                ? c.Regex.IsMatch(chars[..n])
+                : c.Regex.IsMatch(Encoding.UTF8.GetString(bytes)));
+            if (ok) continue;
+            var v = Encoding.UTF8.GetString(bytes);
+            RuleError(i, pos, "PatternMismatch",
+                $"{seg} (segment {i + 1}), element {seg}{pos:00} '{v}' does not match {_schema.PartnerName}'s format{(r.Note is null ? "" : ": " + r.Note)}", v);
         }
     }
 

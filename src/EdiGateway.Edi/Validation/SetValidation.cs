@@ -40,6 +40,18 @@ internal sealed partial class SetValidation
     [ThreadStatic] private static EffectiveNode?[]? t_nodes;
     [ThreadStatic] private static bool t_busy;
     private readonly X12Delimiters _d;
+    private readonly System.Buffers.SearchValues<byte> _special;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<X12Delimiters, System.Buffers.SearchValues<byte>> SpecialBytes = new();
+
+    /// <summary>Bytes that end the fast element scan: the separators, control characters, DEL and every non-ASCII byte.</summary>
+    private static System.Buffers.SearchValues<byte> Special(X12Delimiters d) => SpecialBytes.GetOrAdd(d, static d =>
+    {
+        var bytes = new List<byte> { d.Element, d.Component, 0x7F };
+        if (d.HasRepetition) bytes.Add(d.Repetition);
+        for (var b = 0; b < 0x20; b++) bytes.Add((byte)b);
+        for (var b = 0x80; b <= 0xFF; b++) bytes.Add((byte)b);
+        return System.Buffers.SearchValues.Create([.. bytes.Distinct()]);
+    });
 
     public SetValidation(X12RawSet set, EffectiveSet schema, X12ValidationOptions options, List<X12Error> errors)
     {
@@ -48,6 +60,7 @@ internal sealed partial class SetValidation
         _options = options;
         _errors = errors;
         _d = set.Delimiters;
+        _special = Special(_d);
         if (!t_busy)
         {
             t_busy = true;

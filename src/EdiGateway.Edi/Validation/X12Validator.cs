@@ -11,8 +11,8 @@ public sealed record X12ValidationOptions
     public string? GuideId { get; init; }
     /// <summary>Chooses the guide per set (e.g. from ISA06 sender), or null for the bare standard.</summary>
     public Func<X12RawSet, string?>? GuideSelector { get; init; }
-    /// <summary>Implementations of named rules.</summary>
-    public X12RuleRegistry Rules { get; init; } = new();
+    /// <summary>Implementations of named rules; defaults to the built-in rules (<see cref="X12RuleRegistry.Default"/>).</summary>
+    public X12RuleRegistry Rules { get; init; } = X12RuleRegistry.Default;
     /// <summary>Report trailing empty elements (N3*ADDR*~) as warnings.</summary>
     public bool WarnOnTrailingSeparators { get; init; } = true;
 }
@@ -42,8 +42,48 @@ public sealed class X12Validator
     {
         ArgumentNullException.ThrowIfNull(set);
         var guideId = _options.GuideSelector is { } sel ? sel(set) : _options.GuideId;
-        var errors = new List<X12Error>(set.EnvelopeErrors);
-        var schema = _library.GetEffectiveSet(guideId, set.SetId, set.Group.Version);
+        // Reuse one error list per thread (a set usually has none); a re-entrant call gets its own.
+        var pooled = !t_errorsBusy;
+        var errors = pooled ? t_errors ??= [] : [];
+        if (pooled) t_errorsBusy = true;
+        try
+        {
+            errors.Clear();
+            foreach (var e in set.EnvelopeErrors) errors.Add(e);
+            return ValidateInto(set, guideId, errors);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                errors.Clear();
+                if (errors.Capacity > 4096) t_errors = null;
+                t_errorsBusy = false;
+            }
+        }
+    }
+
+    private sealed record LastSchema(string? GuideId, string SetId, string Gs08, EffectiveSet? Schema);
+
+    private LastSchema? _last;
+
+    [ThreadStatic] private static List<X12Error>? t_errors;
+    [ThreadStatic] private static bool t_errorsBusy;
+
+    private X12SetResult ValidateInto(X12RawSet set, string? guideId, List<X12Error> errors)
+    {
+        // Consecutive sets nearly always share (guide, ST01, GS08): compare three short strings instead of hashing them.
+        var gs08 = set.Group.Version;
+        var last = _last;
+        EffectiveSet? schema;
+        if (last is not null && string.Equals(last.SetId, set.SetId, StringComparison.Ordinal)
+            && string.Equals(last.Gs08, gs08, StringComparison.Ordinal) && string.Equals(last.GuideId, guideId, StringComparison.Ordinal))
+            schema = last.Schema;
+        else
+        {
+            schema = _library.GetEffectiveSet(guideId, set.SetId, gs08);
+            _last = new LastSchema(guideId, set.SetId, gs08, schema);
+        }
         if (schema is null)
         {
             var version = _library.ResolveVersion(set.Group.Version);

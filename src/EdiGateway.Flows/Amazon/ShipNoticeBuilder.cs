@@ -21,17 +21,44 @@ public static class ShipNoticeBuilder
         X12EnvelopeOptions envelope, IControlNumberSource numbers, TimeProvider clock)
     {
         var problems = ShipNoticeRules.Check(despatch, orders, settings, clock);
-        if (problems.Count > 0) return FlowResult<OutboundDocument>.Fail(problems);
+        return problems.Count > 0 ? FlowResult<OutboundDocument>.Fail(problems) : FlowResult<OutboundDocument>.Ok(Write(despatch, orders, settings, envelope, numbers, clock, "00"));
+    }
+
+    /// <summary>A replacement ASN (BSN01 05, [U]) for <paramref name="original"/>, sent first at <paramref name="originalSentAt"/>:
+    /// same shipment id, within 7 days, and quantities, carton and pallet counts may only go down (AMZ-856-09).
+    /// <paramref name="orders"/> must not count the original's quantities as already shipped.</summary>
+    public static FlowResult<OutboundDocument> BuildReplacement(Despatch original, DateTimeOffset originalSentAt, Despatch replacement,
+        IReadOnlyList<ShipmentOrder> orders, AmazonSettings settings, X12EnvelopeOptions envelope, IControlNumberSource numbers, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(replacement);
+        ArgumentNullException.ThrowIfNull(clock);
+        var problems = new List<FlowProblem>(ShipNoticeRules.Check(replacement, orders, settings, clock));
+        if (replacement.ShipmentId != original.ShipmentId) problems.Add(new("AMZ-856-09", $"a replacement keeps the shipment id {original.ShipmentId}"));
+        if (clock.GetUtcNow() - originalSentAt > TimeSpan.FromDays(7)) problems.Add(new("AMZ-856-09", "an ASN can only be replaced within 7 days"));
+        if (replacement.Cartons.Length > original.Cartons.Length) problems.Add(new("AMZ-856-09", "a replacement may not add cartons"));
+        if (replacement.Pallets.Length > original.Pallets.Length) problems.Add(new("AMZ-856-09", "a replacement may not add pallets"));
+        static Dictionary<(string, string), decimal> Totals(Despatch d) => d.Cartons.SelectMany(c => c.Items)
+            .GroupBy(i => (i.PurchaseOrderNumber, i.LineNumber)).ToDictionary(g => g.Key, g => g.Sum(i => i.QuantityEaches));
+        var before = Totals(original);
+        foreach (var (key, qty) in Totals(replacement).Where(t => t.Value > before.GetValueOrDefault(t.Key)))
+            problems.Add(new("AMZ-856-09", $"a replacement may only lower quantities ({before.GetValueOrDefault(key)} -> {qty} eaches)", $"{key.Item1}/{key.Item2}"));
+        return problems.Count > 0 ? FlowResult<OutboundDocument>.Fail(problems) : FlowResult<OutboundDocument>.Ok(Write(replacement, orders, settings, envelope, numbers, clock, "05"));
+    }
+
+    private static OutboundDocument Write(Despatch despatch, IReadOnlyList<ShipmentOrder> orders, AmazonSettings settings,
+        X12EnvelopeOptions envelope, IControlNumberSource numbers, TimeProvider clock, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
         var notice = new ShipNotice856
         {
-            Purpose = "00", // BSN01 original
+            Purpose = purpose, // BSN01 00 original, 05 replace
             ShipmentId = despatch.ShipmentId, // BSN02
             Date = Date(clock.GetUtcNow()), // BSN03
             Time = clock.GetUtcNow().ToString("HHmm", CultureInfo.InvariantCulture), // BSN04
             Levels = Levels(despatch, orders, settings),
         };
-        return FlowResult<OutboundDocument>.Ok(OutboundDocument.Build(envelope with { InterchangeVersion = "00501" }, numbers, clock,
-            "SH", "005010", "856", notice.ToBody()));
+        return OutboundDocument.Build(envelope with { InterchangeVersion = "00501" }, numbers, clock, "SH", "005010", "856", notice.ToBody());
     }
 
     private static List<ShipLevel> Levels(Despatch d, IReadOnlyList<ShipmentOrder> orders, AmazonSettings settings)

@@ -187,4 +187,35 @@ public class ShipNoticeTests
         Assert.Contains("REF*AO*1234567890", TestData.SetLines(result.Value!.Text));
         Assert.Empty(TestData.GuideErrors(result.Value.Text));
     }
+    [Fact]
+    public void BuildReplacement_FewerUnitsWithinSevenDays_Bsn05()
+    {
+        var original = Loose();
+        var replacement = original with { Cartons = [original.Cartons[0] with { Items = [new CartonItem(Po, "1", 20m)] }, original.Cartons[1]] };
+        var clock = TestData.Clock();
+        var sentAt = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromDays(2));
+
+        var result = ShipNoticeBuilder.BuildReplacement(original, sentAt, replacement, [Order()], TestData.Settings, TestData.Envelope, new SequentialControlNumbers(), clock);
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Problems));
+        Assert.StartsWith("BSN*05*SHP-0001*", TestData.SetLines(result.Value!.Text)[1], StringComparison.Ordinal);
+        Assert.Contains("SN1**20*EA", TestData.SetLines(result.Value.Text));
+        Assert.Empty(TestData.GuideErrors(result.Value.Text));
+    }
+
+    [Fact]
+    public void BuildReplacement_MoreUnitsCartonsOrLate_RefusedWithAmz85609()
+    {
+        var original = Loose() with { Cartons = [Loose().Cartons[0] with { Items = [new CartonItem(Po, "1", 12m)] }] };
+        var replacement = Loose();
+        var clock = TestData.Clock();
+        var sentAt = clock.GetUtcNow().AddDays(-8);
+
+        var problems = ShipNoticeBuilder.BuildReplacement(original, sentAt, replacement, [Order()], TestData.Settings, TestData.Envelope, new SequentialControlNumbers(), clock).Problems;
+
+        Assert.Contains(problems, p => p.Code == "AMZ-856-09" && p.Message.Contains("7 days", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Code == "AMZ-856-09" && p.Message.Contains("add cartons", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Code == "AMZ-856-09" && p.Line == Po + "/1");
+    }
 }
