@@ -27,9 +27,24 @@ public sealed class DropFolderEndpoint(DropFolderOptions options) : IFileEndpoin
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RemoteFile>> ListInboundAsync(CancellationToken cancellationToken) =>
-        Wrap<IReadOnlyList<RemoteFile>>(() => new DirectoryInfo(options.InboundPath).EnumerateFiles()
-            .Select(f => new RemoteFile(f.Name, f.FullName, f.Length, f.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)))
-            .ToList());
+        Wrap<IReadOnlyList<RemoteFile>>(() =>
+        {
+            var files = new List<RemoteFile>();
+            foreach (var f in new DirectoryInfo(options.InboundPath).EnumerateFiles())
+            {
+                try
+                {
+                    // A file renamed or removed between the directory read and its size lookup (a partner
+                    // finishing "write to temp, then rename") is simply not there: skip it, the next listing sees it.
+                    files.Add(new RemoteFile(f.Name, f.FullName, f.Length, f.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
+                }
+                catch (FileNotFoundException)
+                {
+                }
+            }
+
+            return (IReadOnlyList<RemoteFile>)files;
+        });
 
     /// <inheritdoc />
     public Task DownloadAsync(RemoteFile file, string localPath, CancellationToken cancellationToken) =>
