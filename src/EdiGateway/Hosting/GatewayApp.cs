@@ -1,7 +1,9 @@
 using EdiGateway.Api;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
+using EdiGateway.Sage;
 using EdiGateway.Storage;
+using EdiGateway.Transports;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -39,6 +41,8 @@ public static class GatewayApp
         builder.Services.AddSingleton<PartnerCatalog>();
         builder.Services.AddHostedService<PartnerProfileWatcher>();
         builder.Services.AddGatewayPipeline();
+        builder.Services.AddGatewaySage();
+        builder.AddGatewayTransports();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
@@ -54,6 +58,8 @@ public static class GatewayApp
         app.MapLineageApi();
         app.MapDocumentsApi();
         app.MapExceptionsApi();
+        app.MapDeadlinesApi();
+        app.MapGatewayTransports();
         return app;
     }
 

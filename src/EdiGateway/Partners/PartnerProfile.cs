@@ -56,8 +56,15 @@ public sealed record EdiIdentity(string Qualifier, string Id);
 /// <summary>An enabled document flow and the implementation guide its documents are validated against.</summary>
 public sealed record PartnerFlow(string Flow, string Guide, bool Enabled);
 
-/// <summary>How bytes travel to and from the partner; the settings depend on the type.</summary>
-public sealed record PartnerTransport(string Type, IReadOnlyDictionary<string, string> Settings);
+/// <summary>How bytes travel to and from the partner; the settings depend on the type and are validated into <see cref="As2"/> or <see cref="Remote"/>.</summary>
+public sealed record PartnerTransport(string Type, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>The validated AS2 agreement (type as2).</summary>
+    public As2TransportSettings? As2 { get; init; }
+
+    /// <summary>The validated server settings (type sftp, ftp or ftps).</summary>
+    public RemoteTransportSettings? Remote { get; init; }
+}
 
 /// <summary>A cross-reference table: rows of named columns from a CSV file with a header line.</summary>
 public sealed record CrossReferenceTable(string Name, string File, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows);

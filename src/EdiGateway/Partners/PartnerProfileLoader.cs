@@ -38,7 +38,7 @@ public static partial class PartnerProfileLoader
         .Build();
 
     /// <summary>Loads the profile in <paramref name="directory"/>; <paramref name="guideExists"/> says whether a guide id is known.</summary>
-    public static PartnerLoadResult Load(string directory, Func<string, bool>? guideExists = null)
+    public static PartnerLoadResult Load(string directory, Func<string, bool>? guideExists = null, TimeProvider? clock = null)
     {
         var file = Path.Combine(directory, ProfileFileName);
         var problems = new List<PartnerProblem>();
@@ -133,7 +133,7 @@ public static partial class PartnerProfileLoader
             }
             else
             {
-                transport = new PartnerTransport(t.Type, t.Settings ?? []);
+                transport = PartnerTransportReader.Read(directory, t.Type, t.Settings ?? [], clock ?? TimeProvider.System, Problem);
             }
         }
 

@@ -29,6 +29,8 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
 
     public DbSet<TransportReceipt> TransportReceipts => Set<TransportReceipt>();
 
+    public DbSet<ErpToken> ErpTokens => Set<ErpToken>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);

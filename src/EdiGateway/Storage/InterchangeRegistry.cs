@@ -107,4 +107,5 @@ public static class LineageStates
     public const string Processed = "processed";
     public const string Unroutable = "unroutable";
     public const string Replaced = "replaced";
+    public const string RejectedByPartner = "rejected-by-partner";
 }
