@@ -11,7 +11,7 @@ namespace EdiGateway.Bench;
 /// Whole-pipeline run: N Amazon 850s dropped as files into a partner's inbound folder of a real in-process
 /// gateway on SQLite, each followed to "ready to post". Prints sets/s, files/s and per-set latency
 /// (file visible in the folder -> set ready) p50/p95/p99/max.
-/// <c>dotnet run -c Release --project bench/EdiGateway.Bench -- pipeline [--sets 10000] [--per-file 5]</c>
+/// <c>dotnet run -c Release --project bench/EdiGateway.Bench -- pipeline [--sets 10000] [--per-file 5] [--files-per-second N]</c>
 /// </summary>
 internal static class PipelineRun
 {
@@ -19,6 +19,7 @@ internal static class PipelineRun
     {
         var sets = Arg(args, "--sets", 10_000);
         var perFile = Arg(args, "--per-file", 5);
+        var rate = Arg(args, "--files-per-second", 0);
         var repo = FindRepo();
         var home = Directory.CreateTempSubdirectory("edigw-bench-pipeline-").FullName;
         Copy(Path.Combine(repo, "partners"), Path.Combine(home, "partners"));
@@ -57,6 +58,11 @@ internal static class PipelineRun
         var dropTimes = new double[files];
         for (var f = 0; f < files; f++)
         {
+            if (rate > 0 && clock.Elapsed < TimeSpan.FromSeconds((double)f / rate))
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)f / rate) - clock.Elapsed);
+            }
+
             var (name, bytes) = payloads[f];
             var temp = Path.Combine(inbound, name + ".tmp");
             await File.WriteAllBytesAsync(temp, bytes);
@@ -91,7 +97,8 @@ internal static class PipelineRun
 
         ready.Sort();
         double P(double q) => ready.Count == 0 ? 0 : ready[Math.Min(ready.Count - 1, (int)Math.Ceiling(q * ready.Count) - 1)];
-        Console.WriteLine($"pipeline: {sets} Amazon 850s in {files} files ({perFile} per file), SQLite, one partner");
+        Console.WriteLine($"pipeline: {sets} Amazon 850s in {files} files ({perFile} per file), SQLite, one partner, " +
+                          (rate > 0 ? $"dropped at {rate} files/s" : "all dropped at once"));
         Console.WriteLine($"  all files dropped in {dropEnd.TotalSeconds:0.00} s; last set ready after {elapsed.TotalSeconds:0.00} s");
         Console.WriteLine($"  throughput: {sets / elapsed.TotalSeconds:0} sets/s, {files / elapsed.TotalSeconds:0} files/s");
         Console.WriteLine($"  latency drop -> ready ({ready.Count} sets): p50 {P(0.50):0} ms, p95 {P(0.95):0} ms, p99 {P(0.99):0} ms, max {P(1.0):0} ms");
