@@ -107,24 +107,9 @@ public sealed partial class InboundProcessor(
         {
             ic.Skip = true;
             run.Duplicates++;
-            var (dupId, _) = await lineage.AddStepAsync(new LineageEntry
-            {
-                ParentId = run.Input.TransportLineageId,
-                Ordinal = isa.Index,
-                Kind = LineageKind.Interchange,
-                Direction = Direction.Inbound,
-                PartnerId = partner?.Id,
-                State = LineageStates.Duplicate,
-                DocumentSha256 = run.Input.DocumentSha256,
-                InterchangeControlNumber = isa.ControlNumber,
-                SenderQualifier = isa.SenderQualifier,
-                SenderId = isa.SenderId,
-                ReceiverQualifier = isa.ReceiverQualifier,
-                ReceiverId = isa.ReceiverId,
-                Error = $"duplicate of lineage {registration.LineageEntryId}",
-                CreatedAt = clock.GetUtcNow(),
-                UpdatedAt = clock.GetUtcNow(),
-            }, null, ct);
+            var duplicate = InterchangeStep(run, isa, partner, LineageStates.Duplicate);
+            duplicate.Error = $"duplicate of lineage {registration.LineageEntryId}";
+            var (dupId, _) = await lineage.AddStepAsync(duplicate, null, ct);
             var original = await lineage.GetAsync(registration.LineageEntryId, ct);
             await exceptions.RaiseAsync(NewEntry(partner?.Id, null, "x12.duplicate-interchange",
                 $"{Origin(run.Input)}: interchange {isa.ControlNumber} from {isa.SenderQualifier}/{isa.SenderId} was already received " +
@@ -165,27 +150,30 @@ public sealed partial class InboundProcessor(
     /// <summary>An edited copy of a rejected interchange: recorded as a new interchange under the new transport message; the original is marked replaced.</summary>
     private async Task<Storage.InterchangeRegistration> ReplaceAsync(Run run, X12InterchangeHeader isa, PartnerProfile? partner, long originalId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var (id, _) = await lineage.AddStepAsync(new LineageEntry
-        {
-            ParentId = run.Input.TransportLineageId,
-            Ordinal = isa.Index,
-            Kind = LineageKind.Interchange,
-            Direction = Direction.Inbound,
-            PartnerId = partner?.Id,
-            State = LineageStates.Received,
-            DocumentSha256 = run.Input.DocumentSha256,
-            SenderQualifier = isa.SenderQualifier,
-            SenderId = isa.SenderId,
-            ReceiverQualifier = isa.ReceiverQualifier,
-            ReceiverId = isa.ReceiverId,
-            InterchangeControlNumber = isa.ControlNumber,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }, new Dictionary<string, string> { ["replaces"] = originalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+        var (id, _) = await lineage.AddStepAsync(InterchangeStep(run, isa, partner, LineageStates.Received),
+            new Dictionary<string, string> { ["replaces"] = originalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
         await lineage.SetStateAsync(originalId, LineageStates.Replaced, $"replaced by lineage {id}", ct);
         return new Storage.InterchangeRegistration(id, IsDuplicate: false, OriginalDocumentSha256: run.Input.DocumentSha256, IsResumed: true);
     }
+
+    /// <summary>An interchange row numbered under its transport message (for arrivals the registry did not record).</summary>
+    private LineageEntry InterchangeStep(Run run, X12InterchangeHeader isa, PartnerProfile? partner, string state) => new()
+    {
+        ParentId = run.Input.TransportLineageId,
+        Ordinal = isa.Index,
+        Kind = LineageKind.Interchange,
+        Direction = Direction.Inbound,
+        PartnerId = partner?.Id,
+        State = state,
+        DocumentSha256 = run.Input.DocumentSha256,
+        SenderQualifier = isa.SenderQualifier,
+        SenderId = isa.SenderId,
+        ReceiverQualifier = isa.ReceiverQualifier,
+        ReceiverId = isa.ReceiverId,
+        InterchangeControlNumber = isa.ControlNumber,
+        CreatedAt = clock.GetUtcNow(),
+        UpdatedAt = clock.GetUtcNow(),
+    };
 
     private async Task EndInterchangeAsync(Run run, InterchangeContext ic, X12InterchangeEnded ended, CancellationToken ct)
     {

@@ -23,9 +23,9 @@ internal sealed class HeaderUnfoldingStream(Stream inner) : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => throw new NotSupportedException("The unfolding stream is read-only and forward-only.");
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position { get => throw new NotSupportedException("The unfolding stream is read-only and forward-only."); set => throw new NotSupportedException("The unfolding stream is read-only and forward-only."); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -71,11 +71,11 @@ internal sealed class HeaderUnfoldingStream(Stream inner) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("The unfolding stream is read-only and forward-only.");
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException("The unfolding stream is read-only and forward-only.");
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The unfolding stream is read-only and forward-only.");
 
     private void Consume(ReadOnlySpan<byte> data)
     {
