@@ -22,6 +22,16 @@ public sealed class FtpEndpointTests : IAsyncLifetime
         Directory.Delete(_work, true);
     }
 
+    private FileTransport Transport(MemoryDedupe dedupe) =>
+        new(new FtpEndpoint(_ftp.Options()), new FileTransportOptions
+        {
+            PartnerId = "partner-a",
+            WorkDirectory = _work,
+            StableFor = TimeSpan.FromMilliseconds(50),
+            MaxAttempts = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(100),
+        }, _sink, dedupe, TimeProvider.System);
+
     private FileTransport Transport(FtpEndpointOptions? options = null) =>
         new(new FtpEndpoint(options ?? _ftp.Options()), new FileTransportOptions
         {
@@ -96,6 +106,47 @@ public sealed class FtpEndpointTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<TransportException>(() => Transport().PollAsync(CancellationToken.None));
 
         Assert.True(ex.IsTransient);
+    }
+
+    [Fact]
+    public async Task PollAsync_ServerKilledMidTransfer_TransientThenStoredOnceIntact()
+    {
+        // Larger than loopback socket buffers (autotuned up to tens of MB), so the kill really cuts the transfer.
+        var big = new byte[48 * 1024 * 1024];
+        Random.Shared.NextBytes(big);
+        await File.WriteAllBytesAsync(Path.Combine(_ftp.Inbound, "big.x12"), big);
+        var slow = _ftp.Options() with { RateLimit = "4M" };
+        var dedupe = new MemoryDedupe();
+        var once = new FileTransport(new FtpEndpoint(slow), new FileTransportOptions
+        {
+            PartnerId = "partner-a", WorkDirectory = _work, StableFor = TimeSpan.FromMilliseconds(50), MaxAttempts = 1,
+        }, _sink, dedupe, TimeProvider.System);
+
+        var poll = once.PollAsync(CancellationToken.None);
+        await WaitForPartialDownloadAsync(TimeSpan.FromSeconds(8));
+        await _ftp.StopAsync();
+        var ex = await Assert.ThrowsAsync<TransportException>(() => poll);
+        Assert.True(ex.IsTransient);
+        Assert.Empty(_sink.Stored);
+        await _ftp.StartAsync();
+        var result = await Transport(dedupe).PollAsync(CancellationToken.None);
+        var again = await Transport(dedupe).PollAsync(CancellationToken.None);
+
+        Assert.Single(result.StoredIds);
+        Assert.True(big.AsSpan().SequenceEqual(Assert.Single(_sink.Stored).Content.Span));
+        Assert.Empty(again.StoredIds);
+        Assert.True(File.Exists(Path.Combine(_ftp.Archive, "big.x12")));
+        Assert.Empty(Directory.GetFiles(_work, "*", SearchOption.AllDirectories));
+    }
+
+    private async Task WaitForPartialDownloadAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Directory.GetFiles(_work, "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 2 * 1024 * 1024))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "download never started");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<string> PinAsync(string certFile)
