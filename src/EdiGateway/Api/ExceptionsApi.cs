@@ -149,7 +149,7 @@ public static class ExceptionsApi
         _ => TypedResults.Problem(title: "Not possible for this entry", detail: $"Entry {id}: {outcome.Reason}.", statusCode: 409),
     };
 
-    private static string? Actor(HttpContext http) => http.Request.Headers["X-Actor"].FirstOrDefault() is { Length: > 0 } a ? a : null;
+    private static string? Actor(HttpContext http) => http.Request.Headers["X-Actor"].FirstOrDefault() is { } a && !string.IsNullOrWhiteSpace(a) ? a : null;
 
     private static string? Key(HttpContext http, long id) => http.Request.Headers["Idempotency-Key"].FirstOrDefault() is { } key ? $"exception:{id}:{key}" : null;
 
@@ -159,14 +159,12 @@ public static class ExceptionsApi
     private static async Task<Results<Ok<ExceptionView>, NotFound, ProblemHttpResult>> TransitionAsync(
         long id, ExceptionState state, string? reason, HttpContext http, ExceptionQueue queue, CancellationToken ct)
     {
-        var actor = http.Request.Headers["X-Actor"].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(actor))
+        if (Actor(http) is not { } actor)
         {
-            return TypedResults.Problem(title: "Who is acting?", detail: "Send the acting person in the X-Actor header; every action is audited.", statusCode: 400);
+            return NoActor();
         }
 
-        var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = await queue.TransitionAsync(id, state, actor, reason, key is null ? null : $"exception:{id}:{key}", ct);
+        var result = await queue.TransitionAsync(id, state, actor, reason, Key(http, id), ct);
         return result.Outcome switch
         {
             ExceptionTransitionOutcome.NotFound => TypedResults.NotFound(),

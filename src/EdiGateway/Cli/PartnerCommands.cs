@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdiGateway.Hosting;
 using EdiGateway.Partners;
 
 namespace EdiGateway.Cli;
@@ -74,11 +73,7 @@ internal static class PartnerCommands
 
     private static (string Partners, string Guides) Folders(ParseResult result)
     {
-        var home = GatewayHome.Locate(result.GetValue(EdigwCli.HomeOption));
-        var configuration = new ConfigurationBuilder();
-        GatewayConfiguration.AddGatewaySources(configuration, home, GatewayConfiguration.EnvironmentName);
-        var options = new GatewayOptions();
-        configuration.Build().GetSection(GatewayOptions.Section).Bind(options);
+        var (home, options) = CliSupport.ReadGatewayOptions(result);
         return (home.Resolve(options.PartnersDirectory), Path.Combine(home.Resolve(options.SpecsDirectory), "guides"));
     }
 }

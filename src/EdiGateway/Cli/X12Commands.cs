@@ -4,7 +4,6 @@ using EdiGateway.Edi.Processing;
 using EdiGateway.Edi.Reading;
 using EdiGateway.Edi.Validation;
 using EdiGateway.Edi.Writing;
-using EdiGateway.Hosting;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
 
@@ -155,8 +154,7 @@ internal static class X12Commands
             return 2;
         }
 
-        var home = GatewayHome.Locate(result.GetValue(EdigwCli.HomeOption));
-        var (specs, partners) = Load(home);
+        var (specs, partners) = Load(result);
         if (!Directory.Exists(specs))
         {
             error.WriteLine($"edigw: no edi-specs folder at {specs} (setting Gateway:SpecsDirectory)");
@@ -197,12 +195,9 @@ internal static class X12Commands
         }
     }
 
-    private static (string Specs, PartnerCatalog Partners) Load(GatewayHome home)
+    private static (string Specs, PartnerCatalog Partners) Load(ParseResult result)
     {
-        var configuration = new ConfigurationBuilder();
-        GatewayConfiguration.AddGatewaySources(configuration, home, GatewayConfiguration.EnvironmentName);
-        var options = new GatewayOptions();
-        configuration.Build().GetSection(GatewayOptions.Section).Bind(options);
+        var (home, options) = CliSupport.ReadGatewayOptions(result);
         var catalog = new PartnerCatalog(Microsoft.Extensions.Options.Options.Create(options), home, Microsoft.Extensions.Logging.Abstractions.NullLogger<PartnerCatalog>.Instance);
         catalog.Reload();
         return (home.Resolve(options.SpecsDirectory), catalog);

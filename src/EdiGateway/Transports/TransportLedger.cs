@@ -92,13 +92,11 @@ public sealed class TransportLedger(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (UniqueViolationOf(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // Recorded by an earlier attempt: the ledger already holds it.
         }
     }
-
-    private static bool UniqueViolationOf(DbUpdateException ex) => UniqueViolation.Is(ex);
 
     private static string ReceiptKey(RemoteFileKey key) => $"{key.Endpoint}|{key.Path}|{key.Size}|{key.ModifiedStamp}";
 }
