@@ -98,6 +98,9 @@ public static class LineageStates
     public const string Duplicate = "duplicate";
     public const string Routed = "routed";
     public const string ReadyToPost = "ready-to-post";
+
+    /// <summary>Handed to the Sage posting actor; the flow continues when Sage has the document (or says why not).</summary>
+    public const string Posting = "posting";
     public const string Posted = "posted";
     public const string Queued = "queued";
     public const string Sent = "sent";
