@@ -43,3 +43,32 @@ public sealed record SageWarehouseHolding
     /// <summary>The gateway's own availability: on hand minus allocations (not Sage's figure).</summary>
     public decimal Available => QuantityInStock - QuantityAllocated;
 }
+
+/// <summary>POST /customer_price_enquiry body: the price Sage would charge this customer for a product.</summary>
+public sealed record SageCustomerPriceEnquiryRequest
+{
+    /// <summary>customer_id (required).</summary>
+    public required long CustomerId { get; init; }
+    /// <summary>product_id (required).</summary>
+    public required long ProductId { get; init; }
+    /// <summary>quantity (5 dp): quantity breaks apply.</summary>
+    public decimal? Quantity { get; init; }
+    /// <summary>selling_unit_id; the product's default selling unit when absent.</summary>
+    public long? SellingUnitId { get; init; }
+}
+
+/// <summary>POST /customer_price_enquiry answer (prices 2 dp, per selling unit).</summary>
+public sealed record SageCustomerPriceEnquiry
+{
+    public long? CustomerId { get; init; }
+    public long? ProductId { get; init; }
+    public long? SellingUnitId { get; init; }
+    public string? SellingUnit { get; init; }
+    /// <summary>selling_unit_multiple: how many base units one selling unit holds.</summary>
+    public decimal? SellingUnitMultiple { get; init; }
+    public decimal? Quantity { get; init; }
+    public string? CurrencyName { get; init; }
+    public decimal? UnitPrice { get; init; }
+    public decimal? DiscountedUnitPrice { get; init; }
+    public decimal? TotalDiscountedPrice { get; init; }
+}

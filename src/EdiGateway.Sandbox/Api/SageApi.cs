@@ -30,6 +30,7 @@ public static partial class SageApi
         MapById(api, "/warehouse_holdings", "warehouse_holdings", (c, o) => c.HoldingView(o));
         MapList(api, "/sop_orders", c => c.Store.All("sop_orders").Select(c.OrderView));
         api.MapPost("/sop_orders", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, c.CreateOrder));
+        api.MapPost("/customer_price_enquiry", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, c.PriceEnquiry));
         api.MapGet("/sop_orders/{id:long}", async (long id, HttpContext h, SandboxCompany c) =>
         {
             var takeLock = h.Request.Query["$expand"].ToString().Contains("is_to_lock", StringComparison.Ordinal);

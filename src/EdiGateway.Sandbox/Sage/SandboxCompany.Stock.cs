@@ -30,6 +30,31 @@ public sealed partial class SandboxCompany
         return o;
     }
 
+    /// <summary>POST /customer_price_enquiry: the list price per selling unit (the sandbox has one price band and no discounts).</summary>
+    public JsonObject PriceEnquiry(JsonObject body)
+    {
+        Validate("POST", "/customer_price_enquiry", body);
+        var customer = Require("customers", Json.Long(body, "customer_id"), "Customer");
+        var product = Require("products", Json.Long(body, "product_id"), "Product");
+        var units = product["_units"]!.AsArray().OfType<JsonObject>().ToList();
+        var unitId = Json.Long(body, "selling_unit_id") ?? Json.Long(product, "stock_unit_id");
+        var unit = units.FirstOrDefault(u => Json.Long(u, "id") == unitId)
+            ?? throw new SageBadRequestException($"The selling unit (id {unitId}) is not a unit of product {Json.Str(product, "code")}.");
+        var multiple = Json.Dec(unit, "multiple");
+        var quantity = Json.DecOrNull(body, "quantity") ?? 1m;
+        var price = Math.Round(Json.Dec(product, "_list_price") * multiple, 2, MidpointRounding.AwayFromZero);
+        var total = Math.Round(price * quantity, 2, MidpointRounding.AwayFromZero);
+        return new JsonObject
+        {
+            ["customer_id"] = Json.Long(customer, "id"), ["product_id"] = Json.Long(product, "id"), ["product_type"] = "EnumStockItemTypeStock",
+            ["selling_unit_id"] = unitId, ["selling_unit"] = Json.Str(unit, "name"), ["selling_unit_multiple"] = multiple,
+            ["pricing_unit_id"] = unitId, ["pricing_unit"] = Json.Str(unit, "name"), ["pricing_unit_multiple"] = multiple,
+            ["quantity"] = quantity, ["currency_id"] = 1, ["currency_name"] = "Pound Sterling", ["currency_symbol"] = "£",
+            ["unit_price"] = price, ["discounted_unit_price"] = price, ["total_price_before_discount"] = total, ["total_discount"] = 0m,
+            ["total_discounted_price"] = total, ["include_previous_prices"] = false, ["previous_prices"] = new JsonArray(),
+        };
+    }
+
     private IEnumerable<JsonObject> HoldingsOf(long productId) => store.All("warehouse_holdings").Where(h => Json.Long(h, "product_id") == productId);
 
     private JsonObject? Holding(long productId, long warehouseId) =>

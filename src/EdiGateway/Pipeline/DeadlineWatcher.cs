@@ -18,7 +18,7 @@ public sealed partial class DeadlineWatcher(
 {
     /// <summary>States in which a row with a deadline is still waiting for the thing that is due.</summary>
     public static readonly IReadOnlyList<string> Waiting =
-        [LineageStates.Accepted, LineageStates.ReadyToPost, LineageStates.Routed, LineageStates.Posted, LineageStates.Sent, LineageStates.Queued];
+        [LineageStates.Accepted, LineageStates.ReadyToPost, LineageStates.Posting, LineageStates.Routed, LineageStates.Posted, LineageStates.Sent, LineageStates.Queued];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -17,6 +17,7 @@ public static class PipelineRegistration
         services.AddSingleton<OutboundGate>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<PipelineMonitor>();
+        services.AddSingleton<AmazonOrders>();
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
         {
@@ -29,6 +30,7 @@ public static class PipelineRegistration
         services.AddSingleton<PipelineService>();
         services.AddSingleton<ExceptionActions>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
+        services.AddHostedService<AmazonOrderProgress>();
         return services;
     }
 }

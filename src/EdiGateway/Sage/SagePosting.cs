@@ -16,6 +16,7 @@ public sealed partial class SagePosting : IHostedService
     private SageConnection? connection;
     private ActorSystem? system;
     private IActorRef? actor;
+    private readonly TaskCompletionSource<bool> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal SagePosting(SageConnector connector, ILogger<SagePosting> logger)
     {
@@ -36,6 +37,12 @@ public sealed partial class SagePosting : IHostedService
     public SageCompanyScope? Scope => connection?.Scope;
 
     internal SageConnection? Connection => connection;
+
+    /// <summary>
+    /// Completes once the gateway has started Sage posting: true when the posting actor runs, false when posting is disabled.
+    /// Flows that post await it, so work resumed before Sage has connected waits instead of taking the "no Sage" path.
+    /// </summary>
+    public Task<bool> WhenStarted(CancellationToken cancellationToken) => started.Task.WaitAsync(cancellationToken);
 
     internal IActorRef? PostingActor => actor;
 
@@ -61,6 +68,7 @@ public sealed partial class SagePosting : IHostedService
         if (connection is null)
         {
             LogDisabled(logger);
+            started.TrySetResult(false);
             return;
         }
 
@@ -82,6 +90,7 @@ public sealed partial class SagePosting : IHostedService
             TimeSpan.FromSeconds(1), c.Clock, c.LoggerFactory.CreateLogger<SagePostingActor>());
         actor = system.ActorOf(Props.Create(() => new SagePostingActor(deps)), "sage-company-" + c.Options.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         LogStarted(logger, c.Scope.Company, c.Sandbox is not null ? "SANDBOX" : c.Options.Edition.ToString());
+        started.TrySetResult(true);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -1,24 +1,285 @@
+using System.Text.Json;
+using EdiGateway.Edi.Model;
+using EdiGateway.Flows.Common;
+using EdiGateway.Partners;
 using EdiGateway.Pipeline;
+using EdiGateway.Sage;
+using EdiGateway.Sage200.Posting;
 using EdiGateway.Storage;
+using EdiGateway.Storage.Entities;
 
 namespace EdiGateway.Flows.Amazon;
 
 /// <summary>
-/// Amazon 850 purchase order, inbound: the accepted PO becomes "ready to post to Sage". The mapping to a
-/// Sage sales order (items by ASIN/SKU/UPC, case packs to eaches, ship-to FC, price check) and the posting
-/// itself build on this state. A PO already past this point is left as it is, so a replay changes nothing.
+/// Amazon 850 purchase order, inbound, top to bottom. With Sage posting off, an accepted PO becomes "ready to post" and
+/// waits. With Sage on: the PO's items, case packs and FC are resolved through the profile's tables, Sage's prices and
+/// stock are read, the rules decide every line (<see cref="PurchaseOrderFlow.Accept"/>), rejected lines go to the queue
+/// with their reason, and the Sage order is handed to the posting actor (state <c>posting</c>). When Sage has the order
+/// (<see cref="AmazonOrderProgress"/> brings the set back), the 855 answers every line and goes through the outbound gate
+/// (state <c>acknowledged</c>). Each step is keyed on the set's lineage state and the <c>amazon_orders</c> row, so a set
+/// delivered again (a restart, a replay) repeats nothing: the same decision is rebuilt from the stored inputs, Sage posts
+/// once per customer_document_no and the gate sends one 855 per set.
 /// </summary>
-public sealed class PurchaseOrderIntake(LineageLog lineage) : IFlowHandler
+public sealed partial class PurchaseOrderIntake(
+    LineageLog lineage,
+    IDocumentStore documents,
+    PartnerCatalog catalog,
+    SagePosting sage,
+    AmazonOrders orders,
+    ExceptionQueue exceptions,
+    OutboundGate outbound,
+    ControlNumberAllocator controlNumbers,
+    TimeProvider clock,
+    ILogger<PurchaseOrderIntake> logger) : IFlowHandler
 {
+    /// <summary>Lineage ordinal of the 855 under its 850 set (the change-855s follow from 2).</summary>
+    public const int AcknowledgementOrdinal = 1;
+
     public string Flow => "amazon-850";
 
     public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
     {
-        if (await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct))
+        var state = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
+        if (!await sage.WhenStarted(ct))
         {
-            return LineageStates.ReadyToPost;
+            return await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct) ? LineageStates.ReadyToPost : state;
         }
 
-        return (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
+        if (!sage.IsRunning)
+        {
+            throw new InvalidOperationException("Sage posting has stopped; the set is picked up again at the next start.");
+        }
+
+        if (state is not (LineageStates.Accepted or LineageStates.ReadyToPost or LineageStates.Posting))
+        {
+            return state;
+        }
+
+        if (catalog.Current?.Partners.GetValueOrDefault(set.PartnerId) is not { } partner)
+        {
+            return state; // the profile is gone or refused: the set waits, the catalog's problem is on the queue
+        }
+
+        var profile = AmazonProfiles.For(partner);
+        if (!profile.IsSuccess)
+        {
+            return await FailAsync(set, partner, "amazon.profile", $"The Amazon profile {partner.Id} cannot be used for orders: {Describe(profile.Problems)}", ct);
+        }
+
+        var tree = await ReadSetAsync(set, ct);
+        var po = PurchaseOrderReader.Read(tree);
+        if (!po.IsSuccess)
+        {
+            return await FailAsync(set, partner, "amazon.850.unreadable", $"850 {tree.ControlNumber} cannot become an order: {Describe(po.Problems)}", ct);
+        }
+
+        var order = await OrderForAsync(set, partner, profile.Value!, tree, po.Value!, ct);
+        if (order.Record is null)
+        {
+            return order.FailedState!;
+        }
+
+        if (order.Record.SetLineageId != set.LineageId)
+        {
+            return await ResentAsync(set, partner, order.Record, ct);
+        }
+
+        var accepted = PurchaseOrderFlow.Accept(tree, profile.Value!, order.Inputs!.PricesPerEach, order.Inputs.Availability, order.Inputs.Clock);
+        if (!accepted.IsSuccess)
+        {
+            return await FailAsync(set, partner, "amazon.850.refused", $"PO {po.Value!.Number} cannot become a Sage order: {Describe(accepted.Problems)}", ct);
+        }
+
+        var decided = accepted.Value!;
+        await RaiseLineProblemsAsync(set, partner, decided, ct);
+        if (decided.SalesOrder is null)
+        {
+            return await AcknowledgeAsync(set, partner, order.Record, decided, ct); // every line rejected: the 855 alone
+        }
+
+        var posting = new SalesOrderPosting(new SageChannel(profile.Value!.Settings.OrderNumberPrefix), decided.Order.Number,
+            AmazonSageLookup.ToSageOrder(decided.SalesOrder, order.Ids!));
+        var found = await sage.Connection!.Store.FindAsync(posting.Key, ct);
+        if (found?.Status == SagePostingStatus.Posted)
+        {
+            await orders.UpdateAsync(order.Record.Id, r => (r.SageOrderId, r.SageDocumentNo) = (found.SageOrderId, found.SageDocumentNo), ct);
+            return await AcknowledgeAsync(set, partner, order.Record, decided, ct);
+        }
+
+        if (found is null || state != LineageStates.Posting)
+        {
+            await sage.SubmitAsync(set.LineageId, posting, ct);
+            if (state != LineageStates.Posting)
+            {
+                await lineage.TransitionAsync(set.LineageId, state, LineageStates.Posting, ct);
+            }
+
+            LogSubmitted(logger, partner.Id, decided.Order.Number, posting.Key, decided.SalesOrder.Lines.Length);
+        }
+
+        return LineageStates.Posting;
     }
+
+    private async Task<X12TransactionSet> ReadSetAsync(TransactionSetAccepted set, CancellationToken ct)
+    {
+        await using var stream = documents.OpenRead(set.DocumentSha256);
+        var read = X12DocumentReader.Read(stream);
+        return read.Document.Interchanges.SelectMany(i => i.Groups).SelectMany(g => g.Sets).First();
+    }
+
+    /// <summary>The order row for this PO, creating it (with Sage's prices and stock as of now) on the first 850.</summary>
+    private async Task<OrderContext> OrderForAsync(TransactionSetAccepted set, PartnerProfile partner, AmazonPartnerData data, X12TransactionSet tree,
+        PurchaseOrder po, CancellationToken ct)
+    {
+        var client = sage.Connection!.Client;
+        var existing = await orders.FindAsync(partner.Id, po.Number, ct);
+        var preliminary = PurchaseOrderResolver.Resolve(po, data.Settings, data.Items, data.ShipTo, new Dictionary<string, decimal>());
+        if (!preliminary.IsSuccess)
+        {
+            return new(null, null, null, await FailAsync(set, partner, "amazon.850.refused", $"PO {po.Number} cannot become a Sage order: {Describe(preliminary.Problems)}", ct));
+        }
+
+        if (existing is not null && existing.SetLineageId != set.LineageId)
+        {
+            return new(existing, null, null, null);
+        }
+
+        var warehouse = AmazonProfiles.Setting(partner, "sageWarehouse", "MAIN");
+        var ids = await AmazonSageLookup.IdsAsync(client, preliminary.Value!, warehouse, ct);
+        if (!ids.IsSuccess)
+        {
+            return new(null, null, null, await FailAsync(set, partner, "amazon.850.sage-lookup", $"PO {po.Number} cannot become a Sage order: {Describe(ids.Problems)}", ct));
+        }
+
+        if (existing is not null)
+        {
+            return new(existing, AmazonDecisionInputs.FromJson(existing.InputsJson), ids.Value, null);
+        }
+
+        var inputs = new AmazonDecisionInputs(clock.GetUtcNow(),
+            await AmazonSageLookup.PricesPerEachAsync(client, ids.Value!, ct),
+            await AmazonSageLookup.AvailabilityAsync(client, ids.Value!, ct));
+        var record = await orders.AddOrGetAsync(new AmazonOrderRecord
+        {
+            PartnerId = partner.Id,
+            PurchaseOrderNumber = po.Number,
+            SetLineageId = set.LineageId,
+            CustomerDocumentNo = SalesOrderDraftBuilder.DocumentNumber(data.Settings, po.Number),
+            State = AmazonOrderStates.Posting,
+            InputsJson = inputs.ToJson(),
+        }, ct);
+        return record.SetLineageId == set.LineageId
+            ? new(record, AmazonDecisionInputs.FromJson(record.InputsJson), ids.Value, null)
+            : new(record, null, null, null);
+    }
+
+    /// <summary>The Sage order exists (or nothing was ordered): the 855 goes out through the gate, once per set.</summary>
+    private async Task<string> AcknowledgeAsync(TransactionSetAccepted set, PartnerProfile partner, AmazonOrderRecord record, PurchaseOrderAccepted decided, CancellationToken ct)
+    {
+        var numbers = new StoreControlNumbers(controlNumbers, partner.Id);
+        var built = AcknowledgementWriter.Build(decided.Order, decided.Acknowledgement, PartnerEnvelope.For(partner), numbers, clock);
+        if (!built.IsSuccess)
+        {
+            return await FailAsync(set, partner, "amazon.855.refused", $"The 855 for PO {decided.Order.Number} breaks Amazon's rules and was not sent: {Describe(built.Problems)}", ct);
+        }
+
+        var sent = await outbound.SendAsync(new OutboundRequest(partner, "amazon-855", "855", set.LineageId, AcknowledgementOrdinal, LineageKind.OutboundFile, decided.Order.Number),
+            () => System.Text.Encoding.UTF8.GetBytes(built.Value!.Text), ct);
+        if (!sent.Sent)
+        {
+            return LineageStates.Posting; // refused by the guide (queued) or waiting for the transport: the set stays open
+        }
+
+        await orders.UpdateAsync(record.Id, r =>
+        {
+            r.State = r.State == AmazonOrderStates.Posting ? AmazonOrderStates.Acknowledged : r.State;
+            r.AcknowledgedAt ??= clock.GetUtcNow();
+        }, ct);
+        var from = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Posting;
+        await lineage.TransitionAsync(set.LineageId, from, LineageStates.Acknowledged, ct);
+        LogAcknowledged(logger, partner.Id, decided.Order.Number, decided.Acknowledgement.AckType, sent.LineageId);
+        return LineageStates.Acknowledged;
+    }
+
+    /// <summary>
+    /// An 850 for a PO that already has an order: never a second Sage order. The difference goes to a person with the
+    /// plan (quantity changes, cancellations, additions) in plain words; lines already rejected stay rejected.
+    /// </summary>
+    private async Task<string> ResentAsync(TransactionSetAccepted set, PartnerProfile partner, AmazonOrderRecord existing, CancellationToken ct)
+    {
+        await exceptions.RaiseAsync(new ExceptionEntry
+        {
+            Queue = "ops",
+            PartnerId = partner.Id,
+            Flow = Flow,
+            ReasonCode = "amazon.850.resent",
+            Message = $"Amazon sent PO {existing.PurchaseOrderNumber} again. It is already Sage order {existing.SageDocumentNo ?? existing.CustomerDocumentNo}, " +
+                      "so no second order was made; compare the two 850s and amend the Sage order if the lines changed.",
+            Severity = Severity.Warning,
+            LineageEntryId = set.LineageId,
+            DocumentSha256 = set.DocumentSha256,
+            DetailJson = JsonSerializer.Serialize(new { firstSet = existing.SetLineageId, sageOrder = existing.SageDocumentNo }),
+            DeduplicationKey = $"amazon-850-resent:{set.LineageId}",
+            CreatedAt = default,
+            UpdatedAt = default,
+        }, ct);
+        var from = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Accepted;
+        await lineage.TransitionAsync(set.LineageId, from, LineageStates.Duplicate, ct);
+        return LineageStates.Duplicate;
+    }
+
+    private async Task RaiseLineProblemsAsync(TransactionSetAccepted set, PartnerProfile partner, PurchaseOrderAccepted decided, CancellationToken ct)
+    {
+        foreach (var rejected in decided.Resolved.Rejected)
+        {
+            await exceptions.RaiseAsync(Entry(set, partner, "amazon.850.line-rejected", Severity.Warning,
+                $"PO {decided.Order.Number} line {rejected.LineNumber} ({rejected.Ordered.Describe()}) is rejected in the 855 with {rejected.AckCode}: {rejected.Reason}.",
+                $"amazon-850-rejected:{set.LineageId}:{rejected.LineNumber}"), ct);
+        }
+
+        foreach (var warning in decided.Warnings)
+        {
+            await exceptions.RaiseAsync(Entry(set, partner, "amazon.850." + warning.Code, Severity.Info,
+                $"PO {decided.Order.Number}{(warning.Line is { } l ? $" line {l}" : "")}: {warning.Message}.",
+                $"amazon-850-warning:{set.LineageId}:{warning.Code}:{warning.Line}"), ct);
+        }
+    }
+
+    private async Task<string> FailAsync(TransactionSetAccepted set, PartnerProfile partner, string reason, string message, CancellationToken ct)
+    {
+        await exceptions.RaiseAsync(Entry(set, partner, reason, Severity.Error, message, $"{reason}:{set.LineageId}"), ct);
+        var from = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Accepted;
+        await lineage.SetStateAsync(set.LineageId, LineageStates.Failed, message, ct);
+        LogFailed(logger, partner.Id, set.LineageId, from, message);
+        return LineageStates.Failed;
+    }
+
+    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup) => new()
+    {
+        Queue = "ops",
+        PartnerId = partner.Id,
+        Flow = Flow,
+        ReasonCode = reason,
+        Message = message,
+        Severity = severity,
+        LineageEntryId = set.LineageId,
+        DocumentSha256 = set.DocumentSha256,
+        DeduplicationKey = dedup,
+        CreatedAt = clock.GetUtcNow(),
+        UpdatedAt = clock.GetUtcNow(),
+    };
+
+    private static string Describe(IEnumerable<FlowProblem> problems) =>
+        string.Join("; ", problems.Select(p => p.Line is { } line ? $"line {line}: {p.Message}" : p.Message));
+
+    private sealed record OrderContext(AmazonOrderRecord? Record, AmazonDecisionInputs? Inputs, AmazonSageIds? Ids, string? FailedState);
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Partner {PartnerId} PO {Po}: Sage order {Key} with {Lines} line(s) handed to the posting actor")]
+    private static partial void LogSubmitted(ILogger logger, string partnerId, string po, string key, int lines);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Information, Message = "Partner {PartnerId} PO {Po}: 855 ({AckType}) sent as lineage {LineageId}")]
+    private static partial void LogAcknowledged(ILogger logger, string partnerId, string po, string ackType, long lineageId);
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Warning, Message = "Partner {PartnerId} 850 set {LineageId} failed from {State}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string partnerId, long lineageId, string state, string reason);
 }

@@ -92,7 +92,7 @@ public sealed partial class GatewayActor : ReceiveActor
             .Where(e => e.PartnerId is not null && e.DocumentSha256 is not null)
             .Select(e => new InboundStored(e.Id, e.DocumentSha256!, e.PartnerId!, null))
             .ToList();
-        var sets = (await lineage.InStatesAsync(LineageKind.TransactionSet, [LineageStates.Accepted], ct))
+        var sets = (await lineage.InStatesAsync(LineageKind.TransactionSet, [LineageStates.Accepted, LineageStates.Posting], ct))
             .Where(e => e.PartnerId is not null && e.Flow is not null && e.DocumentSha256 is not null)
             .Select(e => new TransactionSetAccepted(e.PartnerId!, e.Flow!, e.DocumentType ?? "", e.Id, e.DocumentSha256!))
             .ToList();
