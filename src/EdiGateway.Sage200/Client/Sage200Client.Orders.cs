@@ -44,6 +44,11 @@ public sealed partial class Sage200Client
     public IAsyncEnumerable<SageInvoiceCreditView> GetInvoiceCreditViewsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
         GetAllAsync<SageInvoiceCreditView>("/sop_order_return_invoice_credit_views", (query ?? new ODataQuery()) with { OrderBy = query?.OrderBy ?? "sop_invoice_credit_id asc" }, cancellationToken: cancellationToken);
 
+    /// <summary>Invoiced / credited order lines, every page (filter on sop_invoice_credit_id for one invoice's lines).</summary>
+    public IAsyncEnumerable<SageInvoiceCreditLineView> GetInvoiceCreditLineViewsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
+        GetAllAsync<SageInvoiceCreditLineView>("/sop_order_return_line_invoice_credit_views",
+            (query ?? new ODataQuery()) with { OrderBy = query?.OrderBy ?? "sop_order_return_line_id asc" }, cancellationToken: cancellationToken);
+
     /// <summary>Return lines (read-only before Sage 200 2025 R1), every page.</summary>
     public IAsyncEnumerable<SageReturnLineView> GetReturnLineViewsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
         GetAllAsync<SageReturnLineView>("/sop_return_line_views", (query ?? new ODataQuery()) with { OrderBy = query?.OrderBy ?? "sop_return_line_id asc" }, cancellationToken: cancellationToken);

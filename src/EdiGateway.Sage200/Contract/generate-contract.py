@@ -15,7 +15,7 @@ PATHS = [
     "/sop_order_despatch_views", "/sop_order_return_views", "/sop_order_return_invoice_credit_views",
     "/sop_return_line_views", "/sales_invoices", "/sales_credit_notes", "/sales_receipts",
     "/sales_allocations", "/sales_posted_transactions", "/banks", "/banks/{Id}", "/tax_codes", "/nominal_codes",
-    "/customer_price_enquiry",
+    "/customer_price_enquiry", "/sop_order_return_line_invoice_credit_views",
 ]
 
 def main(folder):

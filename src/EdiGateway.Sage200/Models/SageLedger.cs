@@ -100,3 +100,15 @@ public sealed record SagePostedTransaction
     public decimal? DocumentOutstandingValue { get; init; }
     public long? Urn { get; init; }
 }
+
+/// <summary>/sop_order_return_line_invoice_credit_views: one invoiced or credited order line (quantity in selling units).</summary>
+public sealed record SageInvoiceCreditLineView
+{
+    public long SopInvoiceCreditId { get; init; }
+    public long SopOrderReturnLineId { get; init; }
+    public string? SopInvoiceCreditDocumentNo { get; init; }
+    public string? SopInvoiceCreditTypeId { get; init; }
+    public DateTimeOffset? SopInvoiceCreditDocumentDate { get; init; }
+    public string? SopInvoiceCreditDocumentStatusId { get; init; }
+    public decimal? SopInvoiceCreditLineInvoiceCreditQuantity { get; init; }
+}

@@ -35,6 +35,7 @@ public static partial class SageApi
         MapList(api, "/sop_order_despatch_views", c => c.OrderDespatchViews());
         MapList(api, "/sop_order_return_views", c => c.OrderReturnViews());
         MapList(api, "/sop_order_return_invoice_credit_views", c => c.InvoiceCreditViews());
+        MapList(api, "/sop_order_return_line_invoice_credit_views", c => c.InvoiceCreditLineViews());
         MapList(api, "/sop_return_line_views", c => c.ReturnLineViews());
     }
 

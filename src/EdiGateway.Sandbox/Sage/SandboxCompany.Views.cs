@@ -82,6 +82,18 @@ public sealed partial class SandboxCompany
         }
     }
 
+    /// <summary>/sop_order_return_line_invoice_credit_views: one row per invoiced (or credited) order line.</summary>
+    public IEnumerable<JsonObject> InvoiceCreditLineViews() =>
+        from i in store.All("sandbox_invoices")
+        from l in i["lines"]!.AsArray().OfType<JsonObject>()
+        select new JsonObject
+        {
+            ["sop_invoice_credit_id"] = Json.Long(i, "id"), ["sop_order_return_line_id"] = Json.Long(l, "line_id"),
+            ["sop_invoice_credit_document_no"] = Json.Str(i, "document_no"), ["sop_invoice_credit_type_id"] = Json.Str(i, "type"),
+            ["sop_invoice_credit_document_date"] = Json.Str(i, "date"), ["sop_invoice_credit_document_status_id"] = "Posted",
+            ["sop_invoice_credit_line_invoice_credit_quantity"] = Json.Dec(l, "quantity"),
+        };
+
     /// <summary>/sop_return_line_views: one row per return line.</summary>
     public IEnumerable<JsonObject> ReturnLineViews()
     {

@@ -21,4 +21,8 @@ public sealed class PipelineOptions
     /// <summary>How often SLA deadlines (855 due, 997 missing ...) are checked.</summary>
     [Range(1, 3600)]
     public int DeadlineCheckSeconds { get; set; } = 60;
+
+    /// <summary>How often shipped Amazon orders are looked up in Sage's invoice views for their 810.</summary>
+    [Range(1, 86400)]
+    public int InvoicePollSeconds { get; set; } = 60;
 }

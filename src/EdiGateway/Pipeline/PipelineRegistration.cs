@@ -18,6 +18,8 @@ public static class PipelineRegistration
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<AmazonOrders>();
+        services.AddSingleton<ShipNoticeFlow>();
+        services.AddSingleton<Flows.IAmazonDespatchNotifier>(sp => sp.GetRequiredService<ShipNoticeFlow>());
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
         {
@@ -31,6 +33,8 @@ public static class PipelineRegistration
         services.AddSingleton<ExceptionActions>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
         services.AddHostedService<AmazonOrderProgress>();
+        services.AddSingleton<InvoiceFlow>();
+        services.AddHostedService(sp => sp.GetRequiredService<InvoiceFlow>());
         return services;
     }
 }

@@ -139,6 +139,17 @@ public sealed class LineageLog(IDbContextFactory<GatewayDbContext> factory, Time
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Puts an invoice number (and its amount) on an entry, so the lineage can be searched by it.</summary>
+    public async Task SetInvoiceNumberAsync(long id, string invoiceNumber, decimal? amount, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await db.Lineage.SingleAsync(e => e.Id == id, ct);
+        entry.InvoiceNumber = invoiceNumber;
+        entry.Amount = amount ?? entry.Amount;
+        entry.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Names the partner of an entry once it is known (an interchange resubmitted after a profile fix).</summary>
     public async Task SetPartnerAsync(long id, string partnerId, CancellationToken ct)
     {

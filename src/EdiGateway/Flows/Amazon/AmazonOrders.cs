@@ -159,6 +159,13 @@ public sealed class AmazonOrders(IDbContextFactory<GatewayDbContext> factory, Ti
         }
     }
 
+    /// <summary>The position (0, 1, ...) of an invoice among the order's invoices, by claim order: its 810's lineage ordinal.</summary>
+    public async Task<int> InvoiceIndexAsync(long invoiceId, long orderId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<AmazonInvoiceRecord>().CountAsync(i => i.OrderId == orderId && i.Id < invoiceId, ct);
+    }
+
     /// <summary>Records which 810 lineage row carried the invoice number.</summary>
     public async Task SetInvoiceLineageAsync(long invoiceId, long lineageId, CancellationToken ct)
     {

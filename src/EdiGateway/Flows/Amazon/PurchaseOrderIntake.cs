@@ -108,12 +108,13 @@ public sealed partial class PurchaseOrderIntake(
 
         if (found is null || state != LineageStates.Posting)
         {
-            await sage.SubmitAsync(set.LineageId, posting, ct);
             if (state != LineageStates.Posting)
             {
+                // first "posting", then the hand-off: the posted outcome finds the set posting and brings it back
                 await lineage.TransitionAsync(set.LineageId, state, LineageStates.Posting, ct);
             }
 
+            await sage.SubmitAsync(set.LineageId, posting, ct);
             LogSubmitted(logger, partner.Id, decided.Order.Number, posting.Key, decided.SalesOrder.Lines.Length);
         }
 
