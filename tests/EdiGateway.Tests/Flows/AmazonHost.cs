@@ -8,8 +8,18 @@ namespace EdiGateway.Tests.Flows;
 /// <summary>The gateway with the sample partners on drop folders, the pipeline running and Sage posting on the in-process SANDBOX.</summary>
 internal static class AmazonHost
 {
-    public static Task<GatewayHost> StartAsync(params string[] settings) => GatewayHost.StartWithSamplePartnersAsync(
+    public static Task<GatewayHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="editPartners"/> run on the copied partners folder first.</summary>
+    public static Task<GatewayHost> StartAsync(Action<string>? editPartners, params string[] settings) => GatewayHost.StartAsync(
+        home =>
+        {
+            GatewayHost.CopyDirectory(Path.Combine(Repository.Root, "partners"), home.Combine("partners"));
+            editPartners?.Invoke(home.Combine("partners"));
+        },
     [
+        "--Gateway:SpecsDirectory", Path.Combine(Repository.Root, "edi-specs"),
+        "--Pipeline:PollIntervalMilliseconds", "100", "--Pipeline:StableForMilliseconds", "50",
         "--Sage200:Enabled", "true",
         "--Sage200:UseSandbox", "true",
         "--Sage200:RestartMinBackoffMilliseconds", "50",

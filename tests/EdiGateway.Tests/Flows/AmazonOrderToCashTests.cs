@@ -106,6 +106,23 @@ public sealed class AmazonOrderToCashTests
         Assert.Contains("AMZ-810-05", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_shipped_order_with_no_Sage_invoice_past_the_window_is_overdue()
+    {
+        await using var host = await AmazonHost.StartAsync(
+            partners => File.WriteAllText(Path.Combine(partners, Partner, "partner.yaml"),
+                File.ReadAllText(Path.Combine(partners, Partner, "partner.yaml")).Replace("invoiceDaysAfterAsn: 3", "invoiceDaysAfterAsn: 0.00001", StringComparison.Ordinal)),
+            "--Pipeline:InvoicePollSeconds", "3600");
+        var order = await AcknowledgedOrderAsync(host, "T9100005", 9105);
+        await DespatchAsync(host, order, mugs: 120, towels: 20);
+        await Task.Delay(1500);
+
+        Assert.Equal(0, await host.Get<InvoiceFlow>().CheckAsync(default));
+        var entry = await SingleEntryAsync(host, "sla.invoice-overdue");
+        Assert.Contains("T9100005", entry.Message, StringComparison.Ordinal);
+        Assert.Equal(order.SetLineageId, entry.LineageEntryId);
+    }
+
     private static Task<GatewayHost> StartAsync() => AmazonHost.StartAsync("--Pipeline:InvoicePollSeconds", "3600");
 
     /// <summary>Drops the standard test 850 and waits for its 855; returns the order row (with its Sage order).</summary>

@@ -91,7 +91,11 @@ public sealed class AmazonPurchaseOrderTests
     [Fact]
     public async Task An_855_waits_while_Sage_is_locked_and_the_deadline_shows_it_late()
     {
-        await using var host = await AmazonHost.StartAsync("--Sage200:Posting:ParkLockedAfter", "00:00:00.200", "--Sage200:Posting:ParkedRetryInterval", "00:00:01");
+        // an 855 window of about 2 seconds (sla hours), so the locked order makes the 855 late
+        await using var host = await AmazonHost.StartAsync(
+            partners => File.WriteAllText(Path.Combine(partners, "amazon-vc-test", "partner.yaml"),
+                File.ReadAllText(Path.Combine(partners, "amazon-vc-test", "partner.yaml")).Replace("poAcknowledgementHours: 24", "poAcknowledgementHours: 0.0006", StringComparison.Ordinal)),
+            "--Sage200:Posting:ParkLockedAfter", "00:00:00.200", "--Sage200:Posting:ParkedRetryInterval", "00:00:01");
         var faults = (SandboxFaultInjector)host.Get<EdiGateway.Sage.SagePosting>().Connection!.Sandbox!.Services.GetService(typeof(SandboxFaultInjector))!;
         faults.LockRecord("Customer AMZBHX4", TimeSpan.FromSeconds(10));
         host.Drop("amazon-vc-test", "po-locked.edi", Encoding.ASCII.GetBytes(PurchaseOrder("T9000003", 9004)));
@@ -101,6 +105,11 @@ public sealed class AmazonPurchaseOrderTests
             .FirstOrDefault(e => e.DocumentType == "850" && e.State == LineageStates.Posting && e.Error == null), "the set posting", 60);
         Assert.Empty(host.Sent("amazon-vc-test", "amazon-855"));
         Assert.NotNull(set.DueAt);
+        await Task.Delay(set.DueAt!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        Assert.Empty(host.Sent("amazon-vc-test", "amazon-855")); // Sage is still locked (10 s)
+        Assert.True(await host.Get<EdiGateway.Pipeline.DeadlineWatcher>().CheckAsync(default) >= 1);
+        var late = await AmazonOrderToCashTests.SingleEntryAsync(host, "sla.response-overdue");
+        Assert.Equal(set.Id, late.LineageEntryId);
 
         await host.EventuallyAsync(() => Task.FromResult(host.Sent("amazon-vc-test", "amazon-855").FirstOrDefault()), "the 855 after the lock", 60);
         Assert.Equal(LineageStates.Acknowledged, (await lineage.GetAsync(set.Id, default))!.State);

@@ -189,7 +189,7 @@ public sealed partial class InvoiceFlow(
             Queue = "ops",
             PartnerId = partner.Id,
             Flow = "amazon-810",
-            ReasonCode = "deadline.overdue",
+            ReasonCode = "sla.invoice-overdue",
             Message = $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
                       $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
             Severity = Severity.Warning,
