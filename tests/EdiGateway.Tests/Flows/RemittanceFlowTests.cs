@@ -176,6 +176,20 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
         Assert.Equal(754.50m, await ClearingBalanceAsync(company));
     }
 
+    [Fact]
+    public async Task Drop_820WithSagePostingOff_RecordedAndQueuedForFinance()
+    {
+        await using var off = await GatewayHost.StartWithSamplePartnersAsync();
+
+        var set = await DropAndWaitAsync(off, 351, Ties("PAY0007006"), LineageStates.Queued);
+
+        await using var db = await Db(off);
+        var entry = await db.Exceptions.SingleAsync(e => e.Queue == "finance");
+        Assert.Equal(("remittance.sage-off", set.Id, 754.50m), (entry.ReasonCode, entry.LineageEntryId, entry.ValueAtRisk));
+        Assert.Contains("Amazon remittance PAY0007006 (754.50 paid 2026-12-15) was recorded but not posted: Sage posting is off", entry.Message, StringComparison.Ordinal);
+        Assert.Empty(await db.Set<RemittanceRecord>().ToListAsync());
+    }
+
     internal static string Ties(string trace) => Remittance(trace, 754.50m,
         "RMR*IV*SI-9001**600.00*600.00", "RMR*IV*SI-9002**240.00*240.00", "RMR*IV*SI-9001SC**-35.50", "RMR*IV*ABCD-12345678**-50.00");
 
