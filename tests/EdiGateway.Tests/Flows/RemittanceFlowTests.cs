@@ -39,11 +39,13 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
     public async Task DisposeAsync() => await host!.DisposeAsync();
 
     [Fact]
-    public async Task Drop_820WithShortageAndCoop_ReceiptAllocationsAndTwoBankPaymentsTieToThePenny()
+    public async Task Drop_820WithShortageCoopAndAdx_ReceiptAllocationsAndABankPaymentPerDeductionTieToThePenny()
     {
         await SeedInvoicesAsync(Host);
+        var text = Remittance("PAY0007001", 744.50m, "RMR*IV*SI-9001**600.00*600.00", "RMR*IV*SI-9002**230.00*240.00", "ADX*-10.00*22*IV*SI-9002",
+            "RMR*IV*SI-9001SC**-35.50", "RMR*IV*ABCD-12345678**-50.00");
 
-        var set = await DropAndWaitAsync(Host, 301, Ties("PAY0007001"), LineageStates.Posted);
+        var set = await DropAndWaitAsync(Host, 301, text, LineageStates.Posted);
 
         var company = Company(Host);
         var receipt = Assert.Single(await ReceiptsAsync(company));
@@ -51,21 +53,22 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
         Assert.Equal(0m, (decimal)receipt["document_outstanding_value"]!);
         Assert.All(await InvoicesAsync(company), i => Assert.Equal(0m, (decimal)i["document_outstanding_value"]!));
         var payments = await BankPaymentsAsync(company);
-        Assert.Equal([("4010", 35.50m), ("7900", 50.00m)], payments.Select(p => ((string)p["nominal_analysis_items"]![0]!["code"]!, (decimal)p["cheque_value"]!)));
+        Assert.Equal([("7900", 10.00m), ("4010", 35.50m), ("7900", 50.00m)], payments.Select(p => ((string)p["nominal_analysis_items"]![0]!["code"]!, (decimal)p["cheque_value"]!)));
         Assert.All(payments, p => Assert.Equal(("PAY0007001", SandboxCompany.BankPaymentType), ((string?)p["reference"], (string?)p["bank_transaction_type"])));
-        Assert.Contains("Amazon ref SI-9001SC", (string)payments[0]["nominal_analysis_items"]![0]!["narrative"]!, StringComparison.Ordinal);
-        Assert.Contains("Amazon ref ABCD-12345678", (string)payments[1]["nominal_analysis_items"]![0]!["narrative"]!, StringComparison.Ordinal);
-        Assert.Equal(754.50m, await ClearingBalanceAsync(company)); // = BPR02
+        Assert.Contains("ADX 22 on SI-9002", Narrative(payments[0]), StringComparison.Ordinal);
+        Assert.Contains("Amazon ref SI-9001SC", Narrative(payments[1]), StringComparison.Ordinal);
+        Assert.Contains("Amazon ref ABCD-12345678", Narrative(payments[2]), StringComparison.Ordinal);
+        Assert.Equal(744.50m, await ClearingBalanceAsync(company)); // = BPR02: 840.00 received - 95.50 deducted
 
         var children = await Host.Get<LineageLog>().ChildrenAsync(set.Id, default);
         Assert.Equal(
-            [("sage200.sales-receipt", 840.00m), ("sage200.sales-allocation", 840.00m), ("sage200.bank-payment", 35.50m), ("sage200.bank-payment", 50.00m)],
+            [("sage200.sales-receipt", 840.00m), ("sage200.sales-allocation", 840.00m), ("sage200.bank-payment", 10.00m), ("sage200.bank-payment", 35.50m), ("sage200.bank-payment", 50.00m)],
             children.Where(c => c.Kind == LineageKind.ErpPosting).Select(c => (c.DocumentType!, c.Amount!.Value)));
-        Assert.Equal("SI-9001", children.Single(c => c.Ordinal == 3).InvoiceNumber);
+        Assert.Equal(("SI-9002", "SI-9001"), (children.Single(c => c.Ordinal == 3).InvoiceNumber, children.Single(c => c.Ordinal == 4).InvoiceNumber));
         await using var db = await Db(Host);
         Assert.Empty(await db.Exceptions.Where(e => e.Queue == "finance").ToListAsync());
         var record = await db.Set<RemittanceRecord>().SingleAsync();
-        Assert.Equal((RemittanceStore.Posted, 754.50m, set.Id), (record.State, record.Paid, record.LineageEntryId));
+        Assert.Equal((RemittanceStore.Posted, 744.50m, set.Id), (record.State, record.Paid, record.LineageEntryId));
         Assert.All(await db.Set<RemittanceStep>().ToListAsync(), s => Assert.Equal((RemittanceStore.StepDone, 1), (s.State, s.Attempts)));
     }
 
@@ -255,6 +258,8 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
         }, default);
         Assert.False(written.IsRefused);
     }
+
+    private static string Narrative(JsonObject payment) => (string)payment["nominal_analysis_items"]![0]!["narrative"]!;
 
     private static SandboxCompany Company(GatewayHost host) => host.Sandbox().GetRequiredService<SandboxCompany>();
 
