@@ -73,6 +73,39 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drop_820NamingASopInvoicePostedInTheDesktop_MatchedThroughTheInvoiceViews()
+    {
+        var sage = Host.Posting().Connection!.Client;
+        var order = (await sage.CreateSalesOrderAsync(SageTestHost.AmazonOrder("R820").Order with
+        {
+            CustomerDocumentNo = "AMZ-R820",
+            Lines = [new SageSopOrderLine { LineType = SageLineType.Standard, ProductId = 135873, WarehouseId = 1214, LineQuantity = 100, SellingUnitPrice = 2.10m, TaxCodeId = 1729 }],
+        }, default)).Value!;
+        var line = Assert.Single(Assert.Single(await sage.GetDespatchableLinesAsync(order.DocumentNo!, default)).Items);
+        await sage.ConfirmDespatchAsync(new SageConfirmDespatch
+        {
+            SopOrderReturnId = order.Id!.Value,
+            DespatchReceiptDate = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero),
+            Items = [new SageDespatchItem { Id = line.Id, Quantity = line.OutstandingQuantity }],
+        }, default);
+        using (var http = new HttpClient())
+        using (var invoiced = await http.PostAsync(new Uri(Host.Posting().Connection!.Sandbox!.Root, "sandbox/admin/invoice-despatched"), null))
+        {
+            invoiced.EnsureSuccessStatusCode();
+        }
+
+        var invoice = Assert.Single(await sage.GetInvoiceCreditViewsAsync().ToListAsync());
+        Assert.Equal(252.00m, invoice.SopInvoiceCreditTotalGrossValue);
+
+        await DropAndWaitAsync(Host, 305, Remittance("PAY0007010", 252.00m, $"RMR*IV*{invoice.SopInvoiceCreditDocumentNo}**252.00*252.00"), LineageStates.Posted);
+
+        var company = Company(Host);
+        Assert.Equal(252.00m, (decimal)Assert.Single(await ReceiptsAsync(company))["document_gross_value"]!);
+        Assert.Equal(0m, (decimal)Assert.Single(await InvoicesAsync(company))["document_outstanding_value"]!);
+        Assert.Equal(252.00m, await ClearingBalanceAsync(company));
+    }
+
+    [Fact]
     public async Task Drop_Same820AgainUnderANewInterchange_PostsNothingNew()
     {
         await SeedInvoicesAsync(Host);

@@ -173,7 +173,8 @@ public sealed partial class RemittanceFlow(
         return set is null ? FlowResult<Remittance>.Fail("NotARemittance", "the stored document holds no 820 set") : RemittanceReader.Read(set);
     }
 
-    /// <summary>Open invoices (outstanding above zero) of the Sage accounts in the partner's shipTo cross-reference.</summary>
+    /// <summary>Open invoices (outstanding above zero) of the Sage accounts in the partner's shipTo cross-reference, by ledger
+    /// reference and, for SOP invoices, by SOP invoice number.</summary>
     private static async Task<IReadOnlyList<OpenInvoice>> OpenInvoicesAsync(Sage200Client client, PartnerProfile partner, AmazonSettings settings, CancellationToken ct)
     {
         var column = settings.ShipToColumns["sageAccount"];
@@ -188,15 +189,31 @@ public sealed partial class RemittanceFlow(
                 continue;
             }
 
-            var invoices = client.GetPostedTransactionsAsync(new ODataQuery
+            var invoices = (await client.GetPostedTransactionsAsync(new ODataQuery
             {
                 Filter = ODataFilter.And(ODataFilter.Eq("customer_id", customerId), ODataFilter.Eq("trader_transaction_type", InvoiceType)),
-            }, ct);
-            await foreach (var t in invoices)
+            }, ct).ToListAsync(ct)).Where(t => t.DocumentOutstandingValue > 0m).ToList();
+            foreach (var t in invoices.Where(t => t.Reference is { Length: > 0 }))
             {
-                if (t.Reference is { Length: > 0 } number && t.DocumentOutstandingValue is > 0m and var outstanding)
+                open.Add(new OpenInvoice(t.Reference!, account, t.Id, t.DocumentOutstandingValue!.Value));
+            }
+
+            // An invoice posted in the desktop from a SOP order carries the order's numbers on the ledger; the SOP invoice
+            // number (the one an 810 sends) is in the invoice views: pair each view with its ledger entry by order number and gross.
+            var claimed = new HashSet<long>();
+            await foreach (var view in client.GetInvoiceCreditViewsAsync(new ODataQuery { Filter = ODataFilter.Eq("customer_id", customerId) }, ct))
+            {
+                if (view.SopInvoiceCreditDocumentNo is not { Length: > 0 } number || open.Any(o => o.Number == number))
                 {
-                    open.Add(new OpenInvoice(number, account, t.Id, outstanding));
+                    continue;
+                }
+
+                var entry = invoices.FirstOrDefault(t => !claimed.Contains(t.Id) && t.SecondReference == view.SopOrderReturnDocumentNo &&
+                                                         t.DocumentGrossValue == view.SopInvoiceCreditTotalGrossValue);
+                if (entry is not null)
+                {
+                    claimed.Add(entry.Id);
+                    open.Add(new OpenInvoice(number, account, entry.Id, entry.DocumentOutstandingValue!.Value));
                 }
             }
         }
