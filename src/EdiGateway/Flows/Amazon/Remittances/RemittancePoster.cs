@@ -133,7 +133,7 @@ public sealed class RemittancePoster(Sage200Client sage, RemittanceStore store, 
         }, ct);
         var urn = Written(written, step);
         var tran = await FindReceiptAsync(customerId, reference, step.SageReference, urn, ct)
-            ?? throw new SageApiException(SageErrorKind.NotFound, $"receipt {urn} does not show in sales_posted_transactions yet");
+            ?? throw new SageApiException(SageErrorKind.UnknownOutcome, $"receipt {urn} does not show in sales_posted_transactions yet");
         return (urn, tran.Id);
     }
 
