@@ -170,6 +170,33 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resume_EveryStepWrittenToSageButNotRecorded_FoundInSageAndNothingPostedTwice()
+    {
+        await SeedInvoicesAsync(Host);
+        await DropAndWaitAsync(Host, 325, Ties("PAY0007008"), LineageStates.Posted);
+        List<string?> urns;
+        await using (var db = await Db(Host))
+        {
+            // as if the process died after each Sage call and before its answer was recorded
+            urns = await db.Set<RemittanceStep>().OrderBy(s => s.Ordinal).Select(s => s.SageUrn).ToListAsync();
+            await db.Set<RemittanceStep>().ExecuteUpdateAsync(u => u.SetProperty(s => s.State, RemittanceStore.StepStarted).SetProperty(s => s.SageUrn, (string?)null));
+            await db.Set<RemittanceRecord>().ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RemittanceStore.Posting));
+        }
+
+        await DropAndWaitAsync(Host, 326, Ties("PAY0007008"), LineageStates.Duplicate);
+
+        var company = Company(Host);
+        Assert.Single(await ReceiptsAsync(company));
+        Assert.Equal(2, (await BankPaymentsAsync(company)).Count);
+        Assert.Equal(754.50m, await ClearingBalanceAsync(company));
+        await using var after = await Db(Host);
+        var steps = await after.Set<RemittanceStep>().OrderBy(s => s.Ordinal).ToListAsync();
+        Assert.All(steps, s => Assert.Equal((RemittanceStore.StepDone, 1), (s.State, s.Attempts)));
+        Assert.Equal(urns, steps.Select(s => s.SageUrn));
+        Assert.Equal(RemittanceStore.Posted, (await after.Set<RemittanceRecord>().SingleAsync()).State);
+    }
+
+    [Fact]
     public async Task Drop_SecondDeductionLockedThenReleased_RetriedAndEveryPostingExactlyOnce()
     {
         await SeedInvoicesAsync(Host);
