@@ -68,4 +68,16 @@ public sealed partial class Sage200Client
     /// <summary>Posted sales-ledger transactions, every page.</summary>
     public IAsyncEnumerable<SagePostedTransaction> GetPostedTransactionsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
         GetAllAsync<SagePostedTransaction>("/sales_posted_transactions", query, cancellationToken: cancellationToken);
+
+    /// <summary>POST /bank_payment: money out of a bank to nominal codes (answers a URN).</summary>
+    public Task<SageWriteResult<SageUrn>> CreateBankPaymentAsync(SageBankPosting payment, CancellationToken cancellationToken) =>
+        WriteAsync<SageBankPosting, SageUrn>(HttpMethod.Post, "/bank_payment", payment, cancellationToken);
+
+    /// <summary>POST /bank_receipt: money into a bank from nominal codes (answers a URN).</summary>
+    public Task<SageWriteResult<SageUrn>> CreateBankReceiptAsync(SageBankPosting receipt, CancellationToken cancellationToken) =>
+        WriteAsync<SageBankPosting, SageUrn>(HttpMethod.Post, "/bank_receipt", receipt, cancellationToken);
+
+    /// <summary>Posted cash-book transactions, every page.</summary>
+    public IAsyncEnumerable<SageBankPostedTransaction> GetBankPostedTransactionsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
+        GetAllAsync<SageBankPostedTransaction>("/bank_posted_transactions", query, cancellationToken: cancellationToken);
 }

@@ -111,4 +111,54 @@ public sealed record SageInvoiceCreditLineView
     public DateTimeOffset? SopInvoiceCreditDocumentDate { get; init; }
     public string? SopInvoiceCreditDocumentStatusId { get; init; }
     public decimal? SopInvoiceCreditLineInvoiceCreditQuantity { get; init; }
+/// <summary>
+/// POST /bank_payment or /bank_receipt: a nominal payment out of (or receipt into) a bank, analysed to nominal codes.
+/// The published API has no nominal journal endpoint; this is the nearest write that moves a value from a bank to a
+/// nominal code (Standard and Professional after July 2017). Answers a URN.
+/// </summary>
+public sealed record SageBankPosting
+{
+    public long BankId { get; init; }
+    public DateTimeOffset? TransactionDate { get; init; }
+    public string? Reference { get; init; }
+    public string? SecondReference { get; init; }
+    public IReadOnlyList<SageBankNominalItem> NominalAnalysisItems { get; init; } = [];
+}
+
+/// <summary>nominal_analysis_items item of a bank payment/receipt (code required; gross = goods + tax).</summary>
+public sealed record SageBankNominalItem
+{
+    public string Code { get; init; } = "";
+    public string? CostCentre { get; init; }
+    public string? Department { get; init; }
+    public string? Narrative { get; init; }
+    public decimal GrossValue { get; init; }
+    public decimal GoodsValue { get; init; }
+    public long? TaxCodeId { get; init; }
+    public decimal TaxValue { get; init; }
+    public DateTimeOffset? TransactionDate { get; init; }
+    public string? Reference { get; init; }
+}
+
+/// <summary>/bank_posted_transactions item (cash book).</summary>
+public sealed record SageBankPostedTransaction
+{
+    public long Id { get; init; }
+    public long? BankId { get; init; }
+    public string? BankTransactionType { get; init; }
+    public string? Reference { get; init; }
+    public string? SecondReference { get; init; }
+    public DateTimeOffset? TransactionDate { get; init; }
+    public decimal? ChequeValue { get; init; }
+    public long? Urn { get; init; }
+    public IReadOnlyList<SageBankPostedNominalItem> NominalAnalysisItems { get; init; } = [];
+}
+
+/// <summary>nominal_analysis_items item of a posted bank transaction.</summary>
+public sealed record SageBankPostedNominalItem
+{
+    public string? Code { get; init; }
+    public string? Reference { get; init; }
+    public string? Narrative { get; init; }
+    public decimal? Value { get; init; }
 }

@@ -46,6 +46,9 @@ public static partial class SageApi
         api.MapPost("/sales_receipts", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, c.PostReceipt));
         api.MapPost("/sales_allocations", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, c.PostAllocation));
         MapList(api, "/sales_posted_transactions", c => c.Store.All("sales_posted_transactions").Select(Sage.Json.Public));
+        api.MapPost("/bank_payment", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, body => c.PostBankEntry("/bank_payment", body)));
+        api.MapPost("/bank_receipt", (HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, body => c.PostBankEntry("/bank_receipt", body)));
+        MapList(api, "/bank_posted_transactions", c => c.Store.All("bank_posted_transactions").Select(Sage.Json.Public));
     }
 
     private static QueryCollection FilterOnly(IQueryCollection query) =>

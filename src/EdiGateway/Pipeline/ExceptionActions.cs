@@ -42,6 +42,7 @@ public sealed class ExceptionActions(
         object? work = (entry.ReasonCode, target.Kind) switch
         {
             (_, LineageKind.TransactionSet) when target.State is LineageStates.Rejected or LineageStates.Unroutable => await RevalidateSetAsync(target, ct),
+            (_, LineageKind.TransactionSet) when target.State is LineageStates.Queued && entry.Queue == "finance" => await RevalidateSetAsync(target, ct),
             ("partner.unknown" or "partner.wrong-channel", LineageKind.Interchange) => await ReprocessParentAsync(target, ct),
             ("pipeline.processing-failed", LineageKind.TransportMessage) => Stored(target),
             _ => null,

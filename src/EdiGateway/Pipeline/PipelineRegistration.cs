@@ -1,4 +1,5 @@
 using EdiGateway.Flows.Amazon;
+using EdiGateway.Flows.Amazon.Remittances;
 using EdiGateway.Transports;
 
 namespace EdiGateway.Pipeline;
@@ -21,6 +22,7 @@ public static class PipelineRegistration
         services.AddSingleton<ShipNoticeFlow>();
         services.AddSingleton<Flows.IAmazonDespatchNotifier>(sp => sp.GetRequiredService<ShipNoticeFlow>());
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
+        services.AddSingleton<IFlowHandler, RemittanceFlow>();
         foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
         {
             services.AddSingleton<IFlowHandler>(sp => ActivatorUtilities.CreateInstance<FunctionalAckReconciler>(sp, ackFlow));
