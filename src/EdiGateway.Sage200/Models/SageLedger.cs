@@ -111,6 +111,8 @@ public sealed record SageInvoiceCreditLineView
     public DateTimeOffset? SopInvoiceCreditDocumentDate { get; init; }
     public string? SopInvoiceCreditDocumentStatusId { get; init; }
     public decimal? SopInvoiceCreditLineInvoiceCreditQuantity { get; init; }
+}
+
 /// <summary>
 /// POST /bank_payment or /bank_receipt: a nominal payment out of (or receipt into) a bank, analysed to nominal codes.
 /// The published API has no nominal journal endpoint; this is the nearest write that moves a value from a bank to a
