@@ -54,6 +54,48 @@ public sealed class AmazonOrderToCashTests
     }
 
     [Fact]
+    public async Task Order_to_cash_850_to_820_ties_to_the_penny_with_deductions_on_their_nominals()
+    {
+        await using var host = await StartAsync();
+        var order = await AcknowledgedOrderAsync(host, "T9100009", 9109);
+        await DespatchAsync(host, order, mugs: 120, towels: 20);
+        var company = host.Company();
+        await company.WriteAsync(company.InvoiceDespatched, default);
+        Assert.Equal(1, await host.Get<InvoiceFlow>().CheckAsync(default));
+        var view = await company.ReadAsync(() => company.InvoiceCreditViews().Single(), default);
+        var number = (string)view["sop_invoice_credit_document_no"]!;
+        var gross = (decimal)view["sop_invoice_credit_total_gross_value"]!;
+        Assert.Equal(851.76m, gross); // 709.80 net + 20% VAT
+
+        // Amazon pays the invoice less a shortage claim on it and a co-op agreement invoice
+        var paid = gross - 25.50m - 40.00m;
+        var remittance = string.Join("~\n",
+            string.Create(CultureInfo.InvariantCulture, $"ST*820*0001"), string.Create(CultureInfo.InvariantCulture, $"BPR*C*{paid:0.00}*C*ACH*CTX***********20261215"),
+            "TRN*1*PAY9109", "DTM*097*20261215", "N1*PR*AMAZON.COM SERVICES", "N1*PE*ACME HOMEWARE*92*ACME1", "ENT*1",
+            string.Create(CultureInfo.InvariantCulture, $"RMR*IV*{number}**{gross:0.00}*{gross:0.00}"), $"RMR*IV*{number}SC**-25.50", "RMR*IV*ABCD-12345678**-40.00",
+            "SE*11*0001") + "~\n";
+        host.Drop(Partner, "remit.edi", RemittanceFlowTests.Interchange(9110, remittance));
+        var lineage = host.Get<LineageLog>();
+        var remit = await host.EventuallyAsync(async () => (await lineage.FindTreeAsync("PAY9109", default))
+            .FirstOrDefault(e => e.DocumentType == "820" && e.State == LineageStates.Posted), "the 820 posted");
+
+        var clearing = await company.ReadAsync(() => (decimal)company.Store.Get("banks", 1002)!["balance"]!, default);
+        Assert.Equal(paid, clearing);
+        var invoiceTran = await company.ReadAsync(() => company.Store.All("sales_posted_transactions").Single(t => (string?)t["trader_transaction_type"] == "TradingAccountEntryTypeInvoice"), default);
+        Assert.Equal(0m, (decimal)invoiceTran["document_outstanding_value"]!);
+        var payments = await company.ReadAsync(() => company.Store.All("bank_posted_transactions").OrderBy(t => (long)t["id"]!)
+            .Select(t => ((string)t["nominal_analysis_items"]![0]!["code"]!, (decimal)t["cheque_value"]!)).ToList(), default);
+        Assert.Equal([("4010", 25.50m), ("7900", 40.00m)], payments); // shortage and co-op nominals from the profile
+
+        var fromInvoice = await lineage.FindTreeAsync(number, default);
+        Assert.Contains(fromInvoice, e => e.Id == remit.Id);
+        Assert.Contains(fromInvoice, e => e.DocumentType == "850" && e.PurchaseOrderNumber == "T9100009");
+        Assert.Contains(fromInvoice, e => e.DocumentType == "855");
+        Assert.Contains(fromInvoice, e => e.DocumentType == "810");
+        Assert.Contains(await lineage.FindTreeAsync("T9100009", default), e => e.DocumentType == "856");
+    }
+
+    [Fact]
     public async Task An_over_shipping_ASN_is_refused_and_queued_never_sent()
     {
         await using var host = await StartAsync();

@@ -234,6 +234,15 @@ public sealed class RemittancePoster(Sage200Client sage, RemittanceStore store, 
         {
             keys["amazonReference"] = deduction.Reference;
         }
+        else
+        {
+            // receipts and allocations name the invoices they settle, so the lineage of an invoice reaches its remittance
+            var n = 0;
+            foreach (var allocation in plan.Allocations.Where(a => a.CustomerReference == step.Reference))
+            {
+                keys["invoice" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture)] = allocation.InvoiceNumber;
+            }
+        }
 
         await lineage.AddStepAsync(new LineageEntry
         {
