@@ -1,3 +1,5 @@
+using EdiGateway.Flows.Amazon;
+using EdiGateway.Partners;
 using EdiGateway.Pipeline;
 using EdiGateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +18,7 @@ public static class DeadlinesApi
     }
 
     internal static async Task<Ok<IReadOnlyList<DeadlineView>>> ListAsync(
-        IDbContextFactory<GatewayDbContext> factory, TimeProvider clock, CancellationToken ct, string? partner = null, bool overdueOnly = false, int take = 200)
+        IDbContextFactory<GatewayDbContext> factory, PartnerCatalog catalog, TimeProvider clock, CancellationToken ct, string? partner = null, bool overdueOnly = false, int take = 200)
     {
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -32,8 +34,24 @@ public static class DeadlinesApi
         }
 
         var rows = await query.OrderBy(e => e.DueAt).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<DeadlineView>>([.. rows.Select(e => new DeadlineView(
-            e.Id, e.PartnerId, e.Flow, DeadlineWatcher.Describe(e), e.DueAt!.Value, e.DueAt <= now, e.PurchaseOrderNumber, e.Amount, e.Currency))]);
+        var views = rows.Select(e => new DeadlineView(
+            e.Id, e.PartnerId, e.Flow, DeadlineWatcher.Describe(e), e.DueAt!.Value, e.DueAt <= now, e.PurchaseOrderNumber, e.Amount, e.Currency)).ToList();
+
+        // 810s: a shipped Amazon order owes its invoice sla.invoiceDaysAfterAsn days after the ASN
+        var shipped = await db.Set<AmazonOrderRecord>().AsNoTracking().Where(o => o.State == AmazonOrderStates.Shipped && (partner == null || o.PartnerId == partner)).ToListAsync(ct);
+        foreach (var o in shipped)
+        {
+            if (catalog.Current?.Partners.GetValueOrDefault(o.PartnerId)?.Sla.GetValueOrDefault("invoiceDaysAfterAsn") is decimal days and > 0)
+            {
+                var due = InvoiceFlow.InvoiceDue(o, days);
+                if (!overdueOnly || due <= now)
+                {
+                    views.Add(new DeadlineView(o.SetLineageId, o.PartnerId, "amazon-810", $"810 invoice for PO {o.PurchaseOrderNumber} (no Sage invoice yet)", due, due <= now, o.PurchaseOrderNumber, null, null));
+                }
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<DeadlineView>>([.. views.OrderBy(v => v.DueAt).Take(Math.Clamp(take, 1, 1000))]);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using EdiGateway.Flows;
@@ -159,6 +160,8 @@ public sealed class AmazonOrderToCashTests
         await DespatchAsync(host, order, mugs: 120, towels: 20);
         await Task.Delay(1500);
 
+        var deadlines = await host.Client.GetFromJsonAsync<JsonArray>("/api/deadlines?overdueOnly=true");
+        Assert.Contains(deadlines!, d => (string?)d!["flow"] == "amazon-810" && (string?)d["purchaseOrderNumber"] == "T9100005" && (bool)d["overdue"]!);
         Assert.Equal(0, await host.Get<InvoiceFlow>().CheckAsync(default));
         var entry = await SingleEntryAsync(host, "sla.invoice-overdue");
         Assert.Contains("T9100005", entry.Message, StringComparison.Ordinal);

@@ -40,6 +40,8 @@ public sealed class AmazonOrderRecord
     public DateTimeOffset? AcknowledgedAt { get; set; }
     /// <summary>Eaches shipped so far per PO101 (JSON object), counted against the 855 by every later 856.</summary>
     public string? ShippedJson { get; set; }
+    /// <summary>When the first 856 went: the 810 is due <c>sla.invoiceDaysAfterAsn</c> days later.</summary>
+    public DateTimeOffset? ShippedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }

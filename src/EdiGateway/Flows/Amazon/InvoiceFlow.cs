@@ -178,7 +178,7 @@ public sealed partial class InvoiceFlow(
             return;
         }
 
-        var due = order.UpdatedAt.AddDays((double)days);
+        var due = InvoiceDue(order, days);
         if (clock.GetUtcNow() < due)
         {
             return;
@@ -190,7 +190,7 @@ public sealed partial class InvoiceFlow(
             PartnerId = partner.Id,
             Flow = "amazon-810",
             ReasonCode = "sla.invoice-overdue",
-            Message = $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
+            Message = $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.ShippedAt ?? order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
                       $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
             Severity = Severity.Warning,
             SlaDeadline = due,
@@ -199,6 +199,13 @@ public sealed partial class InvoiceFlow(
             CreatedAt = clock.GetUtcNow(),
             UpdatedAt = clock.GetUtcNow(),
         }, ct);
+    }
+
+    /// <summary>When the 810 of a shipped order is due: <paramref name="days"/> after its first 856.</summary>
+    public static DateTimeOffset InvoiceDue(AmazonOrderRecord order, decimal days)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return (order.ShippedAt ?? order.UpdatedAt).AddDays((double)days);
     }
 
     private Task RaiseAsync(PartnerProfile partner, AmazonOrderRecord order, string reason, string message, string dedup, CancellationToken ct) =>

@@ -116,6 +116,7 @@ public sealed partial class ShipNoticeFlow(
             r.ShippedJson = JsonSerializer.Serialize(shipped, Json);
             r.AcknowledgementJson = JsonSerializer.Serialize(acknowledgement, Json);
             r.State = r.State is AmazonOrderStates.Invoiced ? r.State : AmazonOrderStates.Shipped;
+            r.ShippedAt ??= clock.GetUtcNow();
         }, ct);
         LogShipped(logger, partner.Id, record.PurchaseOrderNumber, despatch.Value!.ShipmentId, despatch.Value.Cartons.Length, sent.LineageId);
     }

@@ -14,6 +14,7 @@ CREATE TABLE amazon_orders (
     acknowledgement_json   text    NULL,
     acknowledged_at        timestamptz NULL,
     shipped_json           text    NULL,
+    shipped_at             timestamptz NULL,
     created_at             timestamptz NOT NULL,
     updated_at             timestamptz NOT NULL,
     version                bigint NOT NULL DEFAULT 0

@@ -14,6 +14,7 @@ CREATE TABLE amazon_orders (
     acknowledgement_json   TEXT    NULL,
     acknowledged_at        INTEGER NULL,
     shipped_json           TEXT    NULL,
+    shipped_at             INTEGER NULL,
     created_at             INTEGER NOT NULL,
     updated_at             INTEGER NOT NULL,
     version                INTEGER NOT NULL DEFAULT 0
