@@ -1,4 +1,5 @@
 using EdiGateway.Sage;
+using EdiGateway.Tests.Sage;
 using EdiGateway.Sandbox.Sage;
 using EdiGateway.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,18 +21,7 @@ internal static class AmazonHost
     [
         "--Gateway:SpecsDirectory", Path.Combine(Repository.Root, "edi-specs"),
         "--Pipeline:PollIntervalMilliseconds", "100", "--Pipeline:StableForMilliseconds", "50",
-        "--Sage200:Enabled", "true",
-        "--Sage200:UseSandbox", "true",
-        "--Sage200:RestartMinBackoffMilliseconds", "50",
-        "--Sage200:RestartMaxBackoffSeconds", "1",
-        "--Sage200:Posting:AttemptTimeout", "00:00:05",
-        "--Sage200:Posting:RetryBaseDelay", "00:00:00.010",
-        "--Sage200:Posting:RetryMaxDelay", "00:00:00.100",
-        "--Sage200:Posting:MaxTransientAttempts", "20",
-        "--Sage200:Posting:ParkLockedAfter", "00:00:30",
-        "--Sage200:Posting:CircuitMinimumThroughput", "10000",
-        "--Sage200:Posting:MaxRequestsPerSecond", "0",
-        "--Sage200:Posting:AutoResumeInterval", "00:00:00.500",
+        .. SageTestHost.FastSandbox,
         .. settings,
     ]);
 

@@ -14,9 +14,9 @@ namespace EdiGateway.Tests.Sage;
 /// <summary>The real gateway in-process with Sage posting on the in-process SANDBOX and fast posting settings.</summary>
 internal static class SageTestHost
 {
-    public static Task<GatewayHost> StartAsync(params string[] settings) => GatewayHost.StartAsync(null,
+    /// <summary>Sage posting on the in-process SANDBOX with fast retries, backoff and resume (what every Sage test host uses).</summary>
+    public static readonly string[] FastSandbox =
     [
-        "--Pipeline:Enabled", "false",
         "--Sage200:Enabled", "true",
         "--Sage200:UseSandbox", "true",
         "--Sage200:RestartMinBackoffMilliseconds", "50",
@@ -27,10 +27,16 @@ internal static class SageTestHost
         "--Sage200:Posting:MaxTransientAttempts", "20",
         "--Sage200:Posting:ParkLockedAfter", "00:00:30",
         "--Sage200:Posting:CircuitMinimumThroughput", "10000",
-        "--Sage200:Posting:MaxConcurrency", "8",
-        "--Sage200:Posting:MaxBatchSize", "16",
         "--Sage200:Posting:MaxRequestsPerSecond", "0",
         "--Sage200:Posting:AutoResumeInterval", "00:00:00.500",
+    ];
+
+    public static Task<GatewayHost> StartAsync(params string[] settings) => GatewayHost.StartAsync(null,
+    [
+        "--Pipeline:Enabled", "false",
+        .. FastSandbox,
+        "--Sage200:Posting:MaxConcurrency", "8",
+        "--Sage200:Posting:MaxBatchSize", "16",
         .. settings,
     ]);
 

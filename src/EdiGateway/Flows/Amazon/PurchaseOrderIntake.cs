@@ -66,7 +66,7 @@ public sealed partial class PurchaseOrderIntake(
             return await FailAsync(set, partner, "amazon.profile", $"The Amazon profile {partner.Id} cannot be used for orders: {Describe(profile.Problems)}", ct);
         }
 
-        var tree = await ReadSetAsync(set, ct);
+        var tree = await ReadSetAsync(documents, set.DocumentSha256, ct);
         var po = PurchaseOrderReader.Read(tree);
         if (!po.IsSuccess)
         {
@@ -121,9 +121,10 @@ public sealed partial class PurchaseOrderIntake(
         return LineageStates.Posting;
     }
 
-    private async Task<X12TransactionSet> ReadSetAsync(TransactionSetAccepted set, CancellationToken ct)
+    /// <summary>The transaction set stored as document <paramref name="sha256"/> (each accepted set is stored enveloped on its own).</summary>
+    internal static async Task<X12TransactionSet> ReadSetAsync(IDocumentStore documents, string sha256, CancellationToken ct)
     {
-        await using var stream = documents.OpenRead(set.DocumentSha256);
+        await using var stream = documents.OpenRead(sha256);
         var read = X12DocumentReader.Read(stream);
         return read.Document.Interchanges.SelectMany(i => i.Groups).SelectMany(g => g.Sets).First();
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EdiGateway.Edi.Model;
 using EdiGateway.Flows.Common;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
@@ -137,12 +136,7 @@ public sealed partial class ShipNoticeFlow(
             return FlowResult<RebuiltOrder>.Fail("NoPurchaseOrder", $"the 850 of PO {record.PurchaseOrderNumber} is not in the store");
         }
 
-        X12TransactionSet tree;
-        await using (var stream = documents.OpenRead(sha))
-        {
-            tree = X12DocumentReader.Read(stream).Document.Interchanges.SelectMany(i => i.Groups).SelectMany(g => g.Sets).First();
-        }
-
+        var tree = await PurchaseOrderIntake.ReadSetAsync(documents, sha, ct);
         var inputs = AmazonDecisionInputs.FromJson(record.InputsJson);
         var accepted = PurchaseOrderFlow.Accept(tree, data.Value!, inputs.PricesPerEach, inputs.Availability, inputs.Clock);
         return accepted.IsSuccess
