@@ -19,7 +19,7 @@ public sealed class PartnerProfileLoaderTests : IDisposable
         var amazon = snapshot.Partners["amazon-vc-test"];
         Assert.Equal(PartnerMode.Test, amazon.Mode);
         Assert.Equal(new EdiIdentity("ZZ", "AMAZON"), amazon.Identifiers.Partner);
-        Assert.Equal("MUG001", amazon.CrossReferences["items"].Rows[0]["sageProductCode"]);
+        Assert.Equal("MUG-BLU-350", amazon.CrossReferences["items"].Rows[0]["sageProductCode"]);
         Assert.Equal(24m, amazon.Sla["poAcknowledgementHours"]);
     }
 
