@@ -86,3 +86,86 @@ public sealed record SageStockTransfer
     /// <summary>second_reference (max 20).</summary>
     public string? SecondReference { get; init; }
 }
+
+/// <summary>/bin_holdings resource: a product's stock in one bin of a warehouse holding (quantities in stock units, 5dp).</summary>
+public sealed record SageBinHolding
+{
+    public long Id { get; init; }
+    public long WarehouseHoldingId { get; init; }
+    public long ProductId { get; init; }
+    /// <summary>name (max 20): the bin.</summary>
+    public string? Name { get; init; }
+    public long? AllocationPriority { get; init; }
+    public decimal ConfirmedQtyInStock { get; init; }
+    public decimal UnconfirmedQtyInStock { get; init; }
+    public decimal QuantityInStock { get; init; }
+    public decimal QuantityAllocated { get; init; }
+    public decimal QuantityReserved { get; init; }
+    public decimal? FreeStockAvailable { get; init; }
+    public DateTimeOffset? LastStocktake { get; init; }
+    public DateTimeOffset? DateTimeUpdated { get; init; }
+}
+
+/// <summary>
+/// /stocktakes resource (and the body of /stocktake_new_items and the stage POSTs). Items are chosen at "Selecting
+/// Items" through <see cref="StocktakeItems"/> (named by position: their ids are read-only), counted afterwards
+/// through <see cref="StocktakeCountSheetItems"/>.
+/// </summary>
+public sealed record SageStocktake
+{
+    /// <summary>id: read-only, yet "required for other POST operations that retrieve stocktake records".</summary>
+    public long? Id { get; init; }
+    /// <summary>stocktake_name (max 60).</summary>
+    public string? StocktakeName { get; init; }
+    public long? WarehouseId { get; init; }
+    public string? WarehouseName { get; init; }
+    public DateTimeOffset? StocktakeDate { get; init; }
+    /// <summary>stocktake_type (max 50), e.g. "By Stock Item" (⚠ exact texts unpublished).</summary>
+    public string? StocktakeType { get; init; }
+    public string? StocktakeStatus { get; init; }
+    public bool? ShowExpectedQuantities { get; init; }
+    public long? StockVarianceNominalCodeId { get; init; }
+    /// <summary>nominal_narrative (max 6000): settable at Requires Approval only.</summary>
+    public string? NominalNarrative { get; init; }
+    public bool? AdvanceStatus { get; init; }
+    public IReadOnlyList<SageStocktakeItem>? StocktakeItems { get; init; }
+    public IReadOnlyList<SageStocktakeFailedItem>? FailedStocktakeItems { get; init; }
+    public IReadOnlyList<SageStocktakeCountSheetItem>? StocktakeCountSheetItems { get; init; }
+}
+
+/// <summary>stocktake.stocktake_items[]: everything read-only except is_selected (a request leaves the read-only ones null).</summary>
+public sealed record SageStocktakeItem
+{
+    public long? StocktakeItemId { get; init; }
+    public long? WarehouseHoldingId { get; init; }
+    public string? ItemCode { get; init; }
+    public string? BinName { get; init; }
+    public decimal? QuantityInStock { get; init; }
+    public bool? IsSelected { get; init; }
+}
+
+/// <summary>stocktake.failed_stocktake_items[]: items that could not be selected.</summary>
+public sealed record SageStocktakeFailedItem(string? ItemCode, string? BinName);
+
+/// <summary>/stocktake_count_sheet_items resource: writable actual_quantity_in_stock, actual_quantity_entered, discrepancy_narrative.</summary>
+public sealed record SageStocktakeCountSheetItem
+{
+    public long? Id { get; init; }
+    public long? StocktakeId { get; init; }
+    public long? BinItemId { get; init; }
+    public string? ItemCode { get; init; }
+    /// <summary>recorded_quantity_in_stock: returned only when the stocktake shows expected quantities.</summary>
+    public decimal? RecordedQuantityInStock { get; init; }
+    public string? DiscrepancyStatus { get; init; }
+    public bool? ActualQuantityEntered { get; init; }
+    public decimal? ActualQuantityInStock { get; init; }
+    /// <summary>discrepancy_narrative (max 6000).</summary>
+    public string? DiscrepancyNarrative { get; init; }
+}
+
+/// <summary>Outcome of a stocktake adjustment: the counted figures and the stocktake that posted them.</summary>
+public sealed record SageStockAdjustmentResult(long StocktakeId, string ProductCode, long WarehouseId, decimal RecordedQuantity, decimal ActualQuantity, string? Status)
+{
+    /// <summary>actual − recorded: what the stocktake moved on hand by.</summary>
+    public decimal Variance => ActualQuantity - RecordedQuantity;
+}

@@ -40,6 +40,7 @@ public static partial class SageApi
         api.MapPut("/sop_orders/{id:long}", (long id, HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, body => c.UpdateOrder(id, body)));
         MapViews(api);
         MapLedger(api);
+        MapStock(api);
         return api;
     }
 

@@ -124,8 +124,26 @@ public sealed partial class SandboxCompany
                         throw new SageBadRequestException($"Line {lineId}: the quantity cannot be less than the quantity already despatched.");
                     }
 
+                    var held = Json.Dec(existing, "_stock_allocated");
                     ReleaseAllocation(existing);
-                    var (line, holding, allocate) = PrepareLine(merged, id, (int)(Json.Long(existing, "line_number") ?? next), options.AllocateStockOnOrderEntry, Json.Long(existing, "id"));
+                    (JsonObject line, JsonObject? holding, decimal allocate) prepared;
+                    try
+                    {
+                        prepared = PrepareLine(merged, id, (int)(Json.Long(existing, "line_number") ?? next), options.AllocateStockOnOrderEntry, Json.Long(existing, "id"));
+                    }
+                    catch (SageBadRequestException)
+                    {
+                        // the failing line stays as it was, allocation included
+                        if (held > 0 && Holding(Json.Long(existing, "product_id") ?? 0, Json.Long(existing, "warehouse_id") ?? 0) is { } kept)
+                        {
+                            AdjustHolding(kept, "quantity_allocated_sop", held);
+                            existing["_stock_allocated"] = held;
+                        }
+
+                        throw;
+                    }
+
+                    var (line, holding, allocate) = prepared;
                     if (holding is not null && allocate > 0)
                     {
                         AdjustHolding(holding, "quantity_allocated_sop", allocate);
