@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EdiGateway.Edi.Model;
 using EdiGateway.Flows.Common;
 using EdiGateway.Partners;
@@ -29,6 +28,7 @@ public sealed partial class PurchaseOrderIntake(
     ExceptionQueue exceptions,
     OutboundGate outbound,
     ControlNumberAllocator controlNumbers,
+    OrderAmendmentFlow amendments,
     TimeProvider clock,
     ILogger<PurchaseOrderIntake> logger) : IFlowHandler
 {
@@ -81,7 +81,7 @@ public sealed partial class PurchaseOrderIntake(
 
         if (order.Record.SetLineageId != set.LineageId)
         {
-            return await ResentAsync(set, partner, order.Record, ct);
+            return await amendments.AmendAsync(set, partner, profile.Value!, tree, po.Value!, order.Record, ct); // never a second order
         }
 
         var accepted = PurchaseOrderFlow.Accept(tree, profile.Value!, order.Inputs!.PricesPerEach, order.Inputs.Availability, order.Inputs.Clock);
@@ -201,33 +201,6 @@ public sealed partial class PurchaseOrderIntake(
         await lineage.TransitionAsync(set.LineageId, from, LineageStates.Acknowledged, ct);
         LogAcknowledged(logger, partner.Id, decided.Order.Number, decided.Acknowledgement.AckType, sent.LineageId);
         return LineageStates.Acknowledged;
-    }
-
-    /// <summary>
-    /// An 850 for a PO that already has an order: never a second Sage order. The difference goes to a person with the
-    /// plan (quantity changes, cancellations, additions) in plain words; lines already rejected stay rejected.
-    /// </summary>
-    private async Task<string> ResentAsync(TransactionSetAccepted set, PartnerProfile partner, AmazonOrderRecord existing, CancellationToken ct)
-    {
-        await exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = Flow,
-            ReasonCode = "amazon.850.resent",
-            Message = $"Amazon sent PO {existing.PurchaseOrderNumber} again. It is already Sage order {existing.SageDocumentNo ?? existing.CustomerDocumentNo}, " +
-                      "so no second order was made; compare the two 850s and amend the Sage order if the lines changed.",
-            Severity = Severity.Warning,
-            LineageEntryId = set.LineageId,
-            DocumentSha256 = set.DocumentSha256,
-            DetailJson = JsonSerializer.Serialize(new { firstSet = existing.SetLineageId, sageOrder = existing.SageDocumentNo }),
-            DeduplicationKey = $"amazon-850-resent:{set.LineageId}",
-            CreatedAt = default,
-            UpdatedAt = default,
-        }, ct);
-        var from = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Accepted;
-        await lineage.TransitionAsync(set.LineageId, from, LineageStates.Duplicate, ct);
-        return LineageStates.Duplicate;
     }
 
     private async Task RaiseLineProblemsAsync(TransactionSetAccepted set, PartnerProfile partner, PurchaseOrderAccepted decided, CancellationToken ct)
