@@ -20,6 +20,7 @@ public static class PipelineRegistration
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<AmazonOrders>();
         services.AddSingleton<ShipNoticeFlow>();
+        services.AddSingleton<OrderAmendmentFlow>();
         services.AddSingleton<Flows.IAmazonDespatchNotifier>(sp => sp.GetRequiredService<ShipNoticeFlow>());
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         services.AddSingleton<IFlowHandler, RemittanceFlow>();
@@ -37,6 +38,8 @@ public static class PipelineRegistration
         services.AddHostedService<AmazonOrderProgress>();
         services.AddSingleton<InvoiceFlow>();
         services.AddHostedService(sp => sp.GetRequiredService<InvoiceFlow>());
+        services.AddSingleton<SageDespatchWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SageDespatchWatcher>());
         return services;
     }
 }

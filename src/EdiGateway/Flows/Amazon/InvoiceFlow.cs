@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
 using EdiGateway.Sage;
@@ -40,27 +39,9 @@ public sealed partial class InvoiceFlow(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled || !await sage.WhenStarted(stoppingToken))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.InvoicePollSeconds), clock);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(options.Value.Enabled, sage, TimeSpan.FromSeconds(options.Value.InvoicePollSeconds), clock, CheckAsync,
+            ex => LogFailed(logger, ex.Message), stoppingToken);
 
     /// <summary>One pass over the shipped orders; returns how many 810s went out.</summary>
     public async Task<int> CheckAsync(CancellationToken ct)
@@ -129,7 +110,7 @@ public sealed partial class InvoiceFlow(
             await foreach (var line in client.GetInvoiceCreditLineViewsAsync(new ODataQuery { Filter = ODataFilter.Eq("sop_invoice_credit_id", view.SopInvoiceCreditId) }, ct))
             {
                 var orderLine = sageOrder?.Lines?.FirstOrDefault(l => l.Id == line.SopOrderReturnLineId);
-                if (orderLine is null || PoLine(orderLine.DespatchNoteComment) is not { } poLine)
+                if (orderLine is null || OrderAmendmentFlow.PoLine(orderLine.DespatchNoteComment) is not { } poLine)
                 {
                     continue;
                 }
@@ -222,12 +203,6 @@ public sealed partial class InvoiceFlow(
             CreatedAt = clock.GetUtcNow(),
             UpdatedAt = clock.GetUtcNow(),
         }, ct);
-
-    /// <summary>PO101 from the Sage line's despatch_note_comment ("PO line 3 / ...", written when the order was made).</summary>
-    private static string? PoLine(string? comment) => comment is null ? null : PoLinePattern().Match(comment) is { Success: true } m ? m.Groups[1].Value : null;
-
-    [GeneratedRegex(@"^PO line (\S+) /", RegexOptions.CultureInvariant)]
-    private static partial Regex PoLinePattern();
 
     [LoggerMessage(EventId = 630, Level = LogLevel.Information, Message = "Partner {PartnerId} PO {Po}: 810 for Sage invoice {Invoice} sent as lineage {LineageId}")]
     private static partial void LogInvoiced(ILogger logger, string partnerId, string po, string invoice, long lineageId);
