@@ -9,8 +9,9 @@ public static class WarehouseApi
 {
     public static IEndpointRouteBuilder MapWarehouseApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/warehouse").WithTags("Warehouse")
-            .MapPost("/{partnerId}/releases", ReleaseAsync).WithSummary("Release a Sage order to the 3PL as a 940 (once; a repeat sends nothing new)");
+        var warehouse = app.MapGroup("/api/warehouse").WithTags("Warehouse");
+        warehouse.MapPost("/{partnerId}/releases", ReleaseAsync).WithSummary("Release a Sage order to the 3PL as a 940 (once; a repeat sends nothing new)");
+        warehouse.MapPost("/{partnerId}/transfers", TransferAsync).WithSummary("Announce stock sent to the 3PL as a 943 (once per reference); its 944 receives it in Sage");
         app.MapGroup("/api/stock-parity").WithTags("Warehouse")
             .MapGet("/{partnerId}", ParityAsync).WithSummary("The latest stock parity report of a 3PL (3PL count vs Sage in stock and allocated) and its history");
         return app;
@@ -31,6 +32,23 @@ public static class WarehouseApi
             ReleaseStatus.NotFound => TypedResults.Problem(title: "Unknown Sage order", detail: outcome.Message, statusCode: 404),
             ReleaseStatus.Unavailable => TypedResults.Problem(title: "Cannot release", detail: outcome.Message, statusCode: 409),
             _ => TypedResults.Problem(title: "940 refused", detail: outcome.Message, statusCode: 422),
+        };
+    }
+
+    internal static async Task<Results<Ok<ReleaseView>, ProblemHttpResult>> TransferAsync(string partnerId, StockTransferRequest request, StockTransfers transfers, CancellationToken ct)
+    {
+        if (request is not { Reference.Length: > 0, Lines.Count: > 0 })
+        {
+            return TypedResults.Problem(title: "Transfer required", detail: "The body must give a reference and lines: {\"reference\": \"TR-1\", \"lines\": [{\"productCode\": \"MUG-BLU-350\", \"quantity\": 120}]}.", statusCode: 400);
+        }
+
+        var outcome = await transfers.SendAsync(partnerId, request, ct);
+        return outcome.Status switch
+        {
+            ReleaseStatus.Sent or ReleaseStatus.AlreadySent or ReleaseStatus.Waiting =>
+                TypedResults.Ok(new ReleaseView(outcome.Status.ToString(), outcome.Message, outcome.TransferId, outcome.OutboundLineageId)),
+            ReleaseStatus.Unavailable => TypedResults.Problem(title: "Cannot announce", detail: outcome.Message, statusCode: 409),
+            _ => TypedResults.Problem(title: "943 refused", detail: outcome.Message, statusCode: 422),
         };
     }
 

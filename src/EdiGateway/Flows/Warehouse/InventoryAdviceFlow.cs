@@ -23,8 +23,7 @@ public sealed partial class InventoryAdviceFlow(
     PartnerCatalog catalog,
     SagePosting sage,
     WarehouseStore store,
-    ExceptionQueue exceptions,
-    TimeProvider clock,
+    WarehouseSets sets,
     ILogger<InventoryAdviceFlow> logger) : IFlowHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -53,7 +52,7 @@ public sealed partial class InventoryAdviceFlow(
         var data = WarehouseProfiles.For(partner);
         if (!data.IsSuccess)
         {
-            return await FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for an 846: {WarehouseProfiles.Describe(data.Problems)}", ct);
+            return await sets.FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for an 846: {WarehouseProfiles.Describe(data.Problems)}", ct);
         }
 
         var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
@@ -61,7 +60,7 @@ public sealed partial class InventoryAdviceFlow(
         var reconciled = StockParityReconciler.Reconcile(tree, holdings, data.Value!.Items, data.Value.Settings);
         if (!reconciled.IsSuccess)
         {
-            return await FailAsync(set, partner, "warehouse.846.unreadable", $"846 {tree.ControlNumber} cannot be compared with Sage: {WarehouseProfiles.Describe(reconciled.Problems)}", ct);
+            return await sets.FailAsync(set, partner, "warehouse.846.unreadable", $"846 {tree.ControlNumber} cannot be compared with Sage: {WarehouseProfiles.Describe(reconciled.Problems)}", ct);
         }
 
         var report = reconciled.Value!;
@@ -83,22 +82,10 @@ public sealed partial class InventoryAdviceFlow(
             var skus = report.Exceptions.Select(e => e.ProductCode ?? e.WarehouseSku).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             string Text(ParityException e) => string.Create(CultureInfo.InvariantCulture,
                 $"{e.ProductCode ?? e.WarehouseSku} in {e.Warehouse}: 3PL {e.ThreePlQuantity:0.#####}, Sage {e.SageInStock:0.#####} (drift {e.Drift:+0.#####;-0.#####})");
-            await exceptions.RaiseAsync(new ExceptionEntry
-            {
-                Queue = "ops",
-                PartnerId = partner.Id,
-                Flow = Flow,
-                ReasonCode = "warehouse.846.drift",
-                Message = $"Stock at {partner.Name} as of {report.AsOf:yyyy-MM-dd} differs from Sage beyond the threshold for {skus.Count} SKU(s): " +
-                          string.Join("; ", report.Exceptions.Select(e => e.Kind == ParityExceptionKind.UnknownSku ? e.Message : Text(e))) + ".",
-                Severity = Severity.Warning,
-                LineageEntryId = set.LineageId,
-                DocumentSha256 = set.DocumentSha256,
-                DetailJson = JsonSerializer.Serialize(new { skus, report.Exceptions }, Json),
-                DeduplicationKey = $"warehouse-846-drift:{set.LineageId}",
-                CreatedAt = clock.GetUtcNow(),
-                UpdatedAt = clock.GetUtcNow(),
-            }, ct);
+            await sets.RaiseAsync(set, partner, "warehouse.846.drift", Severity.Warning,
+                $"Stock at {partner.Name} as of {report.AsOf:yyyy-MM-dd} differs from Sage beyond the threshold for {skus.Count} SKU(s): " +
+                string.Join("; ", report.Exceptions.Select(e => e.Kind == ParityExceptionKind.UnknownSku ? e.Message : Text(e))) + ".",
+                $"warehouse-846-drift:{set.LineageId}", JsonSerializer.Serialize(new { skus, report.Exceptions }, Json), ct);
         }
 
         await lineage.TransitionAsync(set.LineageId, state, LineageStates.Processed, ct);
@@ -141,26 +128,6 @@ public sealed partial class InventoryAdviceFlow(
         }
 
         return holdings;
-    }
-
-    private async Task<string> FailAsync(TransactionSetAccepted set, PartnerProfile partner, string reason, string message, CancellationToken ct)
-    {
-        await exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = Flow,
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = set.LineageId,
-            DocumentSha256 = set.DocumentSha256,
-            DeduplicationKey = $"{reason}:{set.LineageId}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
-        await lineage.SetStateAsync(set.LineageId, LineageStates.Failed, message, ct);
-        return LineageStates.Failed;
     }
 
     [LoggerMessage(EventId = 650, Level = LogLevel.Information, Message = "3PL {PartnerId}: 846 {Reference} compared with Sage, {Lines} line(s), {Exceptions} exception(s)")]

@@ -10,7 +10,6 @@ using EdiGateway.Sage200.Client;
 using EdiGateway.Sage200.Models;
 using EdiGateway.Storage;
 using EdiGateway.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace EdiGateway.Flows.Warehouse;
 
@@ -31,17 +30,13 @@ public sealed partial class ShippingAdviceFlow(
     PartnerCatalog catalog,
     SagePosting sage,
     WarehouseStore store,
-    ExceptionQueue exceptions,
-    IDbContextFactory<GatewayDbContext> factory,
+    WarehouseSets sets,
     IAmazonDespatchNotifier amazon,
     TimeProvider clock,
     ILogger<ShippingAdviceFlow> logger) : IFlowHandler
 {
     /// <summary>Lineage ordinal of the Sage despatch (ErpPosting) under the 945 set.</summary>
     public const int DespatchOrdinal = 1;
-
-    /// <summary>Who resolves the queue entries of a 945 once Sage has it.</summary>
-    public const string Actor = "edigw:warehouse";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -74,14 +69,14 @@ public sealed partial class ShippingAdviceFlow(
         var data = WarehouseProfiles.For(partner);
         if (!data.IsSuccess)
         {
-            return await FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for a 945: {WarehouseProfiles.Describe(data.Problems)}", ct);
+            return await sets.FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for a 945: {WarehouseProfiles.Describe(data.Problems)}", ct);
         }
 
         var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
         var advice = ShippingAdviceReader.Read(tree, data.Value!.Settings);
         if (!advice.IsSuccess)
         {
-            return await FailAsync(set, partner, "warehouse.945.unreadable", $"945 {tree.ControlNumber} cannot become a despatch: {WarehouseProfiles.Describe(advice.Problems)}", ct);
+            return await sets.FailAsync(set, partner, "warehouse.945.unreadable", $"945 {tree.ControlNumber} cannot become a despatch: {WarehouseProfiles.Describe(advice.Problems)}", ct);
         }
 
         if (state != LineageStates.Posting)
@@ -95,8 +90,8 @@ public sealed partial class ShippingAdviceFlow(
         }
         catch (SageApiException ex)
         {
-            return await WaitAsync(set, partner, advice.Value!.OrderNumber, ex.Kind == SageErrorKind.RecordLocked ? "warehouse.945.sage-locked" : "warehouse.945.sage-refused",
-                SageProblem(advice.Value.OrderNumber, ex), ct);
+            return await sets.WaitAsync(set, partner, ex.Kind == SageErrorKind.RecordLocked ? "warehouse.945.sage-locked" : "warehouse.945.sage-refused",
+                SageProblem(advice.Value!.OrderNumber, ex), ct);
         }
     }
 
@@ -106,16 +101,16 @@ public sealed partial class ShippingAdviceFlow(
         var record = await store.FindFulfilmentAsync(partner.Id, order, ct);
         if (record is null || record.State == FulfilmentStates.Releasing)
         {
-            return await WaitAsync(set, partner, order, "warehouse.945.unknown-order",
+            return await sets.WaitAsync(set, partner, "warehouse.945.unknown-order",
                 $"The 945 from {partner.Name} reports a despatch of order {order} (W0602), but no 940 for that order has gone to them from here, so Sage was not told. " +
-                "It is tried again until the order is released (POST /api/warehouse/{partner}/releases) or the 945 is dismissed.", ct);
+                $"It is tried again until the order is released (POST /api/warehouse/{partner.Id}/releases) or the 945 is dismissed.", ct);
         }
 
         if (record.DespatchSetLineageId is { } other && other != set.LineageId)
         {
-            await exceptions.RaiseAsync(Entry(set, partner, "warehouse.945.duplicate", Severity.Warning,
+            await sets.RaiseAsync(set, partner, "warehouse.945.duplicate", Severity.Warning,
                 $"{partner.Name} sent a second 945 for order {order}; Sage recorded the despatch of the first (lineage {other}), so nothing was posted again.",
-                $"warehouse-945-duplicate:{set.LineageId}"), ct);
+                $"warehouse-945-duplicate:{set.LineageId}", null, ct);
             await lineage.TransitionAsync(set.LineageId, LineageStates.Posting, LineageStates.Duplicate, ct);
             return LineageStates.Duplicate;
         }
@@ -127,13 +122,13 @@ public sealed partial class ShippingAdviceFlow(
         var planned = DespatchPlanner.Plan(advice, released, snapshot, data.Items);
         if (!planned.IsSuccess)
         {
-            return await FailAsync(set, partner, "warehouse.945.refused", $"The 945 for order {order} cannot be recorded: {WarehouseProfiles.Describe(planned.Problems)}", ct);
+            return await sets.FailAsync(set, partner, "warehouse.945.refused", $"The 945 for order {order} cannot be recorded: {WarehouseProfiles.Describe(planned.Problems)}", ct);
         }
 
         var plan = planned.Value!;
         if (!plan.IsComplete)
         {
-            return await WaitAsync(set, partner, order, "warehouse.945.unpostable",
+            return await sets.WaitAsync(set, partner, "warehouse.945.unpostable",
                 $"The 945 for order {order} cannot be recorded in Sage yet, so nothing of it was: {string.Join("; ", plan.Unpostable.Select(u => u.Message))}. It is tried again until every line can post.", ct);
         }
 
@@ -169,7 +164,7 @@ public sealed partial class ShippingAdviceFlow(
             await amazon.DespatchedAsync(new AmazonDespatchNotice(partner.Id, documentNo, plan, set.LineageId), ct);
         }
 
-        await ResolveWaitingAsync(set, $"Sage recorded the despatch of order {order}", ct);
+        await sets.ResolveWaitingAsync(set, $"Sage recorded the despatch of order {order}", ct);
         await lineage.SetStateAsync(set.LineageId, LineageStates.Posted, null, ct);
         LogPosted(logger, partner.Id, order, plan.Lines.Count(l => l.Despatched > 0), plan.Lines.Count(l => l.IsShort));
         return LineageStates.Posted;
@@ -265,38 +260,10 @@ public sealed partial class ShippingAdviceFlow(
 
         string Text(DespatchLine l) => string.Create(CultureInfo.InvariantCulture,
             $"{l.ProductCode} (line {l.SageLineId}): {l.Ordered:0.#####} ordered, {l.Despatched:0.#####} shipped, {l.Short:0.#####} short, {l.ShortReason}{(l.Backordered ? "; the 3PL keeps the balance on backorder, the Sage line stays open" : "; the 3PL will not ship the balance: reduce the Sage line")}");
-        await exceptions.RaiseAsync(Entry(set, partner, "warehouse.945.short", Severity.Info,
+        await sets.RaiseAsync(set, partner, "warehouse.945.short", Severity.Info,
             $"Order {record.SageDocumentNo} shipped short from {partner.Name}: {string.Join("; ", shorts.Select(Text))}.", $"warehouse-945-short:{set.LineageId}",
-            JsonSerializer.Serialize(new { shorts, plan.LineUpdates }, Json)), ct);
+            JsonSerializer.Serialize(new { shorts, plan.LineUpdates }, Json), ct);
     }
-
-    /// <summary>The 945 cannot post now: the set stays <c>posting</c> with the reason, an entry says why, and the retry brings it back.</summary>
-    private async Task<string> WaitAsync(TransactionSetAccepted set, PartnerProfile partner, string order, string reason, string message, CancellationToken ct)
-    {
-        await exceptions.RaiseAsync(Entry(set, partner, reason, Severity.Error, message, $"{WaitingKey(set)}{reason}"), ct);
-        await lineage.SetStateAsync(set.LineageId, LineageStates.Posting, message, ct);
-        LogWaiting(logger, partner.Id, order, reason);
-        return LineageStates.Posting;
-    }
-
-    private async Task ResolveWaitingAsync(TransactionSetAccepted set, string how, CancellationToken ct)
-    {
-        var prefix = WaitingKey(set);
-        List<long> open;
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            open = await db.Exceptions.AsNoTracking()
-                .Where(e => e.DeduplicationKey != null && e.DeduplicationKey.StartsWith(prefix) && (e.State == ExceptionState.Open || e.State == ExceptionState.Resubmitted))
-                .Select(e => e.Id).ToListAsync(ct);
-        }
-
-        foreach (var id in open)
-        {
-            await exceptions.TransitionAsync(id, ExceptionState.Resolved, Actor, how, idempotencyKey: null, ct);
-        }
-    }
-
-    private static string WaitingKey(TransactionSetAccepted set) => $"warehouse-945-waiting:{set.LineageId.ToString(CultureInfo.InvariantCulture)}:";
 
     private static string SageProblem(string order, SageApiException ex) => ex.Kind switch
     {
@@ -307,33 +274,6 @@ public sealed partial class ShippingAdviceFlow(
         _ => $"Sage refused the despatch of order {order}: {ex.SageMessage ?? ex.Message}. It is tried again until Sage takes it (e.g. once the order's status allows despatch).",
     };
 
-    private async Task<string> FailAsync(TransactionSetAccepted set, PartnerProfile partner, string reason, string message, CancellationToken ct)
-    {
-        await exceptions.RaiseAsync(Entry(set, partner, reason, Severity.Error, message, $"{reason}:{set.LineageId}"), ct);
-        await lineage.SetStateAsync(set.LineageId, LineageStates.Failed, message, ct);
-        LogWaiting(logger, partner.Id, set.LineageId.ToString(CultureInfo.InvariantCulture), reason);
-        return LineageStates.Failed;
-    }
-
-    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup, string? detail = null) => new()
-    {
-        Queue = "ops",
-        PartnerId = partner.Id,
-        Flow = Flow,
-        ReasonCode = reason,
-        Message = message,
-        Severity = severity,
-        LineageEntryId = set.LineageId,
-        DocumentSha256 = set.DocumentSha256,
-        DetailJson = detail,
-        DeduplicationKey = dedup,
-        CreatedAt = clock.GetUtcNow(),
-        UpdatedAt = clock.GetUtcNow(),
-    };
-
     [LoggerMessage(EventId = 645, Level = LogLevel.Information, Message = "3PL {PartnerId}: 945 for order {Order} recorded in Sage ({Lines} line(s) despatched, {Short} short)")]
     private static partial void LogPosted(ILogger logger, string partnerId, string order, int lines, int @short);
-
-    [LoggerMessage(EventId = 646, Level = LogLevel.Warning, Message = "3PL {PartnerId}: 945 for {Order} not recorded yet ({Reason})")]
-    private static partial void LogWaiting(ILogger logger, string partnerId, string order, string reason);
 }

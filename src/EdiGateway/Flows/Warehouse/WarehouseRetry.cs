@@ -11,13 +11,13 @@ public sealed class WarehouseOptions
 {
     public const string Section = "Warehouse";
 
-    /// <summary>How often 945s that Sage could not take yet (locked order, unknown order ...) are tried again.</summary>
+    /// <summary>How often 945s, 944s and 947s that Sage could not take yet (locked order, unknown order ...) are tried again.</summary>
     [Range(1, 86400)]
     public int RetrySeconds { get; set; } = 60;
 }
 
 /// <summary>
-/// Brings back every inbound warehouse set still <c>posting</c> (a 945 waiting for Sage) to its flow every
+/// Brings back every inbound warehouse set still <c>posting</c> (a 945, 944 or 947 waiting for Sage) to its flow every
 /// <see cref="WarehouseOptions.RetrySeconds"/>, so it posts as soon as Sage can take it and its queue entries resolve.
 /// </summary>
 public sealed partial class WarehouseRetry(LineageLog lineage, PipelineService pipeline, IOptions<WarehouseOptions> options, TimeProvider clock,
@@ -27,10 +27,10 @@ public sealed partial class WarehouseRetry(LineageLog lineage, PipelineService p
     public async Task<int> RetryAsync(CancellationToken ct)
     {
         var waiting = (await lineage.InStatesAsync(LineageKind.TransactionSet, [LineageStates.Posting], ct))
-            .Where(e => e.Flow is "warehouse-945" && e.PartnerId is not null && e.DocumentSha256 is not null).ToList();
+            .Where(e => e.Flow is "warehouse-945" or "warehouse-944" or "warehouse-947" && e.PartnerId is not null && e.DocumentSha256 is not null).ToList();
         foreach (var set in waiting)
         {
-            pipeline.Submit(new TransactionSetAccepted(set.PartnerId!, set.Flow!, set.DocumentType ?? "945", set.Id, set.DocumentSha256!));
+            pipeline.Submit(new TransactionSetAccepted(set.PartnerId!, set.Flow!, set.DocumentType ?? "", set.Id, set.DocumentSha256!));
         }
 
         return waiting.Count;
