@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EdiGateway.Flows.Amazon;
-using EdiGateway.Partners;
 using EdiGateway.Pipeline;
-using EdiGateway.Sage;
 using EdiGateway.Sage200.Client;
 using EdiGateway.Sage200.OData;
 using EdiGateway.Storage;
@@ -19,9 +16,6 @@ namespace EdiGateway.Flows.Warehouse;
 /// </summary>
 public sealed partial class InventoryAdviceFlow(
     LineageLog lineage,
-    IDocumentStore documents,
-    PartnerCatalog catalog,
-    SagePosting sage,
     WarehouseStore store,
     WarehouseSets sets,
     ILogger<InventoryAdviceFlow> logger) : IFlowHandler
@@ -33,31 +27,14 @@ public sealed partial class InventoryAdviceFlow(
     public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var state = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
-        if (!await sage.WhenStarted(ct))
+        var start = await sets.BeginAsync(set, posting: false, ct);
+        if (start.Set is not { Partner: var partner, Data: var data, Tree: var tree, Sage: var client })
         {
-            return await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct) ? LineageStates.ReadyToPost : state;
+            return start.State;
         }
 
-        if (!sage.IsRunning || sage.Connection is not { } connection)
-        {
-            throw new InvalidOperationException("Sage posting has stopped; the set is picked up again at the next start.");
-        }
-
-        if (state is not (LineageStates.Accepted or LineageStates.ReadyToPost) || catalog.Current?.Partners.GetValueOrDefault(set.PartnerId) is not { } partner)
-        {
-            return state;
-        }
-
-        var data = WarehouseProfiles.For(partner);
-        if (!data.IsSuccess)
-        {
-            return await sets.FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for an 846: {WarehouseProfiles.Describe(data.Problems)}", ct);
-        }
-
-        var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
-        var holdings = await HoldingsAsync(connection.Client, data.Value!, ct);
-        var reconciled = StockParityReconciler.Reconcile(tree, holdings, data.Value!.Items, data.Value.Settings);
+        var holdings = await HoldingsAsync(client, data, ct);
+        var reconciled = StockParityReconciler.Reconcile(tree, holdings, data.Items, data.Settings);
         if (!reconciled.IsSuccess)
         {
             return await sets.FailAsync(set, partner, "warehouse.846.unreadable", $"846 {tree.ControlNumber} cannot be compared with Sage: {WarehouseProfiles.Describe(reconciled.Problems)}", ct);
@@ -88,7 +65,7 @@ public sealed partial class InventoryAdviceFlow(
                 $"warehouse-846-drift:{set.LineageId}", JsonSerializer.Serialize(new { skus, report.Exceptions }, Json), ct);
         }
 
-        await lineage.TransitionAsync(set.LineageId, state, LineageStates.Processed, ct);
+        await lineage.TransitionAsync(set.LineageId, start.State, LineageStates.Processed, ct);
         LogReconciled(logger, partner.Id, report.Reference, report.Lines.Length, report.Exceptions.Length);
         return LineageStates.Processed;
     }

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using EdiGateway.Flows.Amazon;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
-using EdiGateway.Sage;
 using EdiGateway.Sage200;
 using EdiGateway.Sage200.Client;
 using EdiGateway.Sage200.Models;
@@ -26,9 +24,6 @@ namespace EdiGateway.Flows.Warehouse;
 /// </summary>
 public sealed partial class ShippingAdviceFlow(
     LineageLog lineage,
-    IDocumentStore documents,
-    PartnerCatalog catalog,
-    SagePosting sage,
     WarehouseStore store,
     WarehouseSets sets,
     IAmazonDespatchNotifier amazon,
@@ -45,48 +40,21 @@ public sealed partial class ShippingAdviceFlow(
     public async Task<string> HandleAsync(TransactionSetAccepted set, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var state = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
-        if (!await sage.WhenStarted(ct))
+        var start = await sets.BeginAsync(set, posting: true, ct);
+        if (start.Set is not { Partner: var partner, Data: var data, Tree: var tree })
         {
-            return await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct) ? LineageStates.ReadyToPost : state;
+            return start.State;
         }
 
-        if (!sage.IsRunning || sage.Connection is not { } connection)
-        {
-            throw new InvalidOperationException("Sage posting has stopped; the set is picked up again at the next start.");
-        }
-
-        if (state is not (LineageStates.Accepted or LineageStates.ReadyToPost or LineageStates.Posting))
-        {
-            return state;
-        }
-
-        if (catalog.Current?.Partners.GetValueOrDefault(set.PartnerId) is not { } partner)
-        {
-            return state;
-        }
-
-        var data = WarehouseProfiles.For(partner);
-        if (!data.IsSuccess)
-        {
-            return await sets.FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for a 945: {WarehouseProfiles.Describe(data.Problems)}", ct);
-        }
-
-        var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
-        var advice = ShippingAdviceReader.Read(tree, data.Value!.Settings);
+        var advice = ShippingAdviceReader.Read(tree, data.Settings);
         if (!advice.IsSuccess)
         {
             return await sets.FailAsync(set, partner, "warehouse.945.unreadable", $"945 {tree.ControlNumber} cannot become a despatch: {WarehouseProfiles.Describe(advice.Problems)}", ct);
         }
 
-        if (state != LineageStates.Posting)
-        {
-            await lineage.TransitionAsync(set.LineageId, state, LineageStates.Posting, ct);
-        }
-
         try
         {
-            return await DespatchAsync(set, partner, data.Value, advice.Value!, connection.Client, ct);
+            return await DespatchAsync(set, partner, data, advice.Value!, start.Set.Sage, ct);
         }
         catch (SageApiException ex)
         {

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using EdiGateway.Edi.Model;
-using EdiGateway.Flows.Amazon;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
-using EdiGateway.Sage;
 using EdiGateway.Sage200;
 using EdiGateway.Storage;
 using EdiGateway.Storage.Entities;
@@ -20,9 +18,6 @@ namespace EdiGateway.Flows.Warehouse;
 /// </summary>
 public sealed partial class StockReceiptFlows(
     LineageLog lineage,
-    IDocumentStore documents,
-    PartnerCatalog catalog,
-    SagePosting sage,
     WarehouseStore store,
     WarehouseSets sets,
     ISageStockWriter writer,
@@ -39,37 +34,15 @@ public sealed partial class StockReceiptFlows(
 
     private async Task<string> RunAsync(TransactionSetAccepted set, Func<TransactionSetAccepted, PartnerProfile, WarehousePartnerData, X12TransactionSet, CancellationToken, Task<string>> body, CancellationToken ct)
     {
-        var state = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
-        if (!await sage.WhenStarted(ct))
+        var start = await sets.BeginAsync(set, posting: true, ct);
+        if (start.Set is not { Partner: var partner, Data: var data, Tree: var tree })
         {
-            return await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct) ? LineageStates.ReadyToPost : state;
-        }
-
-        if (!sage.IsRunning)
-        {
-            throw new InvalidOperationException("Sage posting has stopped; the set is picked up again at the next start.");
-        }
-
-        if (state is not (LineageStates.Accepted or LineageStates.ReadyToPost or LineageStates.Posting) || catalog.Current?.Partners.GetValueOrDefault(set.PartnerId) is not { } partner)
-        {
-            return state;
-        }
-
-        var data = WarehouseProfiles.For(partner);
-        if (!data.IsSuccess)
-        {
-            return await sets.FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for a {set.SetId}: {WarehouseProfiles.Describe(data.Problems)}", ct);
-        }
-
-        var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
-        if (state != LineageStates.Posting)
-        {
-            await lineage.TransitionAsync(set.LineageId, state, LineageStates.Posting, ct);
+            return start.State;
         }
 
         try
         {
-            return await body(set, partner, data.Value!, tree, ct);
+            return await body(set, partner, data, tree, ct);
         }
         catch (SageApiException ex)
         {

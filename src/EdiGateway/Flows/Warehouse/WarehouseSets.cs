@@ -1,6 +1,10 @@
 using System.Globalization;
+using EdiGateway.Edi.Model;
+using EdiGateway.Flows.Amazon;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
+using EdiGateway.Sage;
+using EdiGateway.Sage200.Client;
 using EdiGateway.Storage;
 using EdiGateway.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +16,51 @@ namespace EdiGateway.Flows.Warehouse;
 /// with an entry saying why (the retry brings it back, <see cref="ResolveWaitingAsync"/> closes the entries once it
 /// posts); <see cref="FailAsync"/> marks it <c>failed</c> with an entry for a person (bad data, a profile to fix).
 /// </summary>
-public sealed partial class WarehouseSets(LineageLog lineage, ExceptionQueue exceptions, IDbContextFactory<GatewayDbContext> factory, TimeProvider clock,
-    ILogger<WarehouseSets> logger)
+public sealed partial class WarehouseSets(LineageLog lineage, ExceptionQueue exceptions, IDbContextFactory<GatewayDbContext> factory, SagePosting sage,
+    PartnerCatalog catalog, IDocumentStore documents, TimeProvider clock, ILogger<WarehouseSets> logger)
 {
     /// <summary>Who resolves the queue entries of a warehouse set once Sage has it.</summary>
     public const string Actor = "edigw:warehouse";
+
+    /// <summary>
+    /// The common start of a warehouse set: with Sage posting off it becomes <c>ready-to-post</c>; a set already done, or
+    /// whose profile is gone, is left as it is; a profile the rules cannot use fails it. Otherwise the set (moved to
+    /// <c>posting</c> when <paramref name="posting"/>) comes back with its partner, profile data, tree and the Sage client.
+    /// </summary>
+    public async Task<WarehouseSetStart> BeginAsync(TransactionSetAccepted set, bool posting, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var state = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Failed;
+        if (!await sage.WhenStarted(ct))
+        {
+            return new(await lineage.TransitionAsync(set.LineageId, LineageStates.Accepted, LineageStates.ReadyToPost, ct) ? LineageStates.ReadyToPost : state, null);
+        }
+
+        if (!sage.IsRunning || sage.Connection is not { } connection)
+        {
+            throw new InvalidOperationException("Sage posting has stopped; the set is picked up again at the next start.");
+        }
+
+        if (state is not (LineageStates.Accepted or LineageStates.ReadyToPost or LineageStates.Posting) || catalog.Current?.Partners.GetValueOrDefault(set.PartnerId) is not { } partner)
+        {
+            return new(state, null);
+        }
+
+        var data = WarehouseProfiles.For(partner);
+        if (!data.IsSuccess)
+        {
+            return new(await FailAsync(set, partner, "warehouse.profile", $"The 3PL profile {partner.Id} cannot be used for a {set.SetId}: {WarehouseProfiles.Describe(data.Problems)}", ct), null);
+        }
+
+        var tree = await PurchaseOrderIntake.ReadSetAsync(documents, set.DocumentSha256, ct);
+        if (posting && state != LineageStates.Posting)
+        {
+            await lineage.TransitionAsync(set.LineageId, state, LineageStates.Posting, ct);
+            state = LineageStates.Posting;
+        }
+
+        return new(state, new WarehouseSet(partner, data.Value!, tree, connection.Client));
+    }
 
     /// <summary>The set cannot post now: it stays <c>posting</c> with <paramref name="message"/>, and one entry per reason says why.</summary>
     public async Task<string> WaitAsync(TransactionSetAccepted set, PartnerProfile partner, string reason, string message, CancellationToken ct)
@@ -85,3 +129,9 @@ public sealed partial class WarehouseSets(LineageLog lineage, ExceptionQueue exc
     [LoggerMessage(EventId = 661, Level = LogLevel.Warning, Message = "3PL {PartnerId} {Flow} set {LineageId} failed ({Reason})")]
     private static partial void LogFailed(ILogger logger, string partnerId, string flow, long lineageId, string reason);
 }
+
+/// <summary>Where <see cref="WarehouseSets.BeginAsync"/> left a set: its state, and what to work with when there is work.</summary>
+public sealed record WarehouseSetStart(string State, WarehouseSet? Set);
+
+/// <summary>A warehouse set ready for its flow: the 3PL, its profile data, the stored set and the Sage client.</summary>
+public sealed record WarehouseSet(PartnerProfile Partner, WarehousePartnerData Data, X12TransactionSet Tree, Sage200Client Sage);
