@@ -92,6 +92,27 @@ public sealed class WarehouseFlowTests
     }
 
     [Fact]
+    public async Task A_945_whose_Sage_answer_is_lost_is_looked_up_and_never_despatched_twice()
+    {
+        await using var host = await StartAsync();
+        var (id, documentNo) = await CreateSageOrderAsync(host, "3PL-T9200005", (135872, 24, 4.25m));
+        var lines = Lines940(File.ReadAllText(await ReleaseAsync(host, id, documentNo)));
+        var faults = host.Get<SagePosting>().Connection!.Sandbox!.Services.GetRequiredService<SandboxFaultInjector>();
+        faults.Set(faults.Current with { DropNextWrites = 1 }); // Sage records the despatch, the answer never arrives
+
+        host.Drop(Tpl, "945.edi", ShippingAdvice(9305, documentNo, null, "ACME1920000006", DateOnly.FromDateTime(DateTime.UtcNow),
+            (Sscc18(920006), [("CC", 2, 2, "CA", "ACL-MUG350", lines[0].LineId, null)])));
+        var lost = await host.EventuallyAsync(async () => (await EntriesAsync(host, "warehouse.945.sage-unanswered")).FirstOrDefault(), "the lost-answer entry");
+        Assert.Contains("lost", lost.Message, StringComparison.Ordinal);
+
+        await SetInStateAsync(host, documentNo, "945", LineageStates.Posted);
+        Assert.Equal(24m, (await DespatchedAsync(host, id))["MUG-BLU-350"]);
+        var company = host.Company();
+        Assert.Equal(1, await company.ReadAsync(() => company.Store.All("sop_despatch_receipts").Count(r => (long?)r["_sop_order_id"] == id), default));
+        Assert.Equal(ExceptionState.Resolved, (await host.Get<ExceptionQueue>().GetAsync(lost.Id, default))!.State);
+    }
+
+    [Fact]
     public async Task A_945_for_an_order_never_released_stays_queued_until_the_940_goes_then_posts()
     {
         await using var host = await StartAsync();

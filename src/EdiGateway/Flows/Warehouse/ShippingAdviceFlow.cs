@@ -58,7 +58,13 @@ public sealed partial class ShippingAdviceFlow(
         }
         catch (SageApiException ex)
         {
-            return await sets.WaitAsync(set, partner, ex.Kind == SageErrorKind.RecordLocked ? "warehouse.945.sage-locked" : "warehouse.945.sage-refused",
+            return await sets.WaitAsync(set, partner, "warehouse.945.sage-" + ex.Kind switch
+                {
+                    SageErrorKind.RecordLocked => "locked",
+                    SageErrorKind.UnknownOutcome => "unanswered",
+                    SageErrorKind.Transient or SageErrorKind.Timeout or SageErrorKind.Auth => "unavailable",
+                    _ => "refused",
+                },
                 SageProblem(advice.Value!.OrderNumber, ex), ct);
         }
     }
