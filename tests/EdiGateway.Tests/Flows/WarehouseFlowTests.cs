@@ -135,6 +135,31 @@ public sealed class WarehouseFlowTests
     }
 
     [Fact]
+    public async Task A_3PL_released_on_status_gets_the_Live_orders_of_its_warehouse_once_each()
+    {
+        await using var host = await AmazonHost.StartAsync(
+            partners => File.WriteAllText(Path.Combine(partners, Tpl, "partner.yaml"),
+                File.ReadAllText(Path.Combine(partners, Tpl, "partner.yaml")).Replace("releaseOn: creation", "releaseOn: status", StringComparison.Ordinal)),
+            "--Pipeline:InvoicePollSeconds", "3600", "--Warehouse:ReleasePollSeconds", "1");
+        var (_, documentNo) = await CreateSageOrderAsync(host, "3PL-T9200006", (135875, 30, 9.99m));
+        var client = host.Get<SagePosting>().Connection!.Client;
+        var elsewhere = await client.CreateSalesOrderAsync(new Sage200.Models.SageSopOrder
+        {
+            CustomerId = 27010, CustomerDocumentNo = "3PL-T9200007", DocumentDate = DateTimeOffset.UtcNow.Date,
+            DeliveryAddress = new Sage200.Models.SageDeliveryAddress { PostalName = "Bright Retail Ltd", Address1 = "12 High Street", City = "Leeds", Postcode = "LS1 1AA" },
+            Lines = [new Sage200.Models.SageSopOrderLine { LineType = Sage200.Models.SageLineType.Standard, ProductId = 135875, WarehouseId = 1214, LineQuantity = 5, SellingUnitId = 5010, SellingUnitPrice = 9.99m, TaxCodeId = 1729 }],
+        }, default); // picked from MAIN: not the 3PL's
+
+        var file = await host.EventuallyAsync(() => Task.FromResult(host.Sent(Tpl, "warehouse-940").FirstOrDefault()), "the 940 released on status");
+        Assert.Contains($"W05*N*{documentNo}*T9200006~", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Empty(GuideErrors(host, File.ReadAllText(file)));
+        await host.Get<WarehouseStatusRelease>().PollAsync(default);
+        Assert.Single(host.Sent(Tpl, "warehouse-940"));
+        Assert.Null(await host.Get<WarehouseStore>().FindFulfilmentAsync(Tpl, elsewhere.Value!.Id!.Value, default));
+        Assert.Empty(await EntriesAsync(host, "warehouse.940.refused"));
+    }
+
+    [Fact]
     public async Task An_846_with_seeded_drift_lists_exactly_the_drifted_SKUs_and_keeps_history()
     {
         await using var host = await StartAsync();

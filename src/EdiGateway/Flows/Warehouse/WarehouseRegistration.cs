@@ -22,6 +22,8 @@ public static class WarehouseRegistration
         services.AddSingleton<IFlowHandler>(sp => sp.GetRequiredService<StockReceiptFlows>().Adjustments);
         services.AddSingleton<WarehouseRetry>();
         services.AddHostedService(sp => sp.GetRequiredService<WarehouseRetry>());
+        services.AddSingleton<WarehouseStatusRelease>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarehouseStatusRelease>());
         return services;
     }
 }

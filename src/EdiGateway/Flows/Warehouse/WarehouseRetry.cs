@@ -14,6 +14,10 @@ public sealed class WarehouseOptions
     /// <summary>How often 945s, 944s and 947s that Sage could not take yet (locked order, unknown order ...) are tried again.</summary>
     [Range(1, 86400)]
     public int RetrySeconds { get; set; } = 60;
+
+    /// <summary>How often Sage is asked for orders a <c>releaseOn: status</c> 3PL should get.</summary>
+    [Range(1, 86400)]
+    public int ReleasePollSeconds { get; set; } = 60;
 }
 
 /// <summary>
