@@ -9,6 +9,17 @@ public sealed partial class Sage200Client
     public Task<SageWriteResult<SageSopOrder>> CreateSalesOrderAsync(SageSopOrder order, CancellationToken cancellationToken) =>
         WriteAsync<SageSopOrder, SageSopOrder>(HttpMethod.Post, "/sop_orders", order, cancellationToken);
 
+    /// <summary>
+    /// PUT /sop_orders/{Id}: NOT atomic in Sage (lines applied one at a time; on a 400 earlier lines are kept and
+    /// later ones skipped): send one changed line per call and re-GET after any failure.
+    /// </summary>
+    public Task<SageWriteResult<SageSopOrder>> UpdateSalesOrderAsync(long id, SageSopOrder order, CancellationToken cancellationToken) =>
+        WriteAsync<SageSopOrder, SageSopOrder>(HttpMethod.Put, "/sop_orders/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), order, cancellationToken);
+
+    /// <summary>GET /sop_orders, every page (the SANDBOX filters on any sop_order field, e.g. document_status, customer_document_no).</summary>
+    public IAsyncEnumerable<SageSopOrder> GetSalesOrdersAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
+        GetAllAsync<SageSopOrder>("/sop_orders", query, cancellationToken: cancellationToken);
+
     /// <summary>GET /sop_orders/{Id}.</summary>
     public Task<SageSopOrder?> GetSalesOrderAsync(long id, CancellationToken cancellationToken) =>
         GetByIdAsync<SageSopOrder>("/sop_orders", id, null, cancellationToken);

@@ -49,6 +49,10 @@ public sealed partial class Sage200Client
             Select = "id,product_id,warehouse_id,confirmed_qty_in_stock,unconfirmed_qty_in_stock,quantity_in_stock,quantity_allocated,quantity_reserved,date_time_updated",
         }, pageSize, cancellationToken);
 
+    /// <summary>POST /stock_transfers: between bin holdings (read /bin_holdings for the ids); the published answer schema is empty.</summary>
+    public Task<SageWriteResult<SageStockTransfer>> CreateStockTransferAsync(SageStockTransfer transfer, CancellationToken cancellationToken) =>
+        WriteAsync<SageStockTransfer, SageStockTransfer>(HttpMethod.Post, "/stock_transfers", transfer, cancellationToken);
+
     /// <summary>POST /customer_price_enquiry: the customer's price for a product (price bands and discounts applied).</summary>
     public Task<SageWriteResult<SageCustomerPriceEnquiry>> GetCustomerPriceAsync(SageCustomerPriceEnquiryRequest request, CancellationToken cancellationToken) =>
         WriteAsync<SageCustomerPriceEnquiryRequest, SageCustomerPriceEnquiry>(HttpMethod.Post, "/customer_price_enquiry", request, cancellationToken);

@@ -9,7 +9,7 @@ public sealed partial class SageContract
     /// <summary>
     /// Checks a request body: every field known and writable, types and lengths as published, required fields
     /// present. Documented oddities are exempt: <c>sop_order.document_no</c> (ignored under auto-numbering),
-    /// <c>sop_despatch_receipt_item.id</c> (read-only yet required), and line requirements that depend on
+    /// <c>sop_despatch_receipt_item.id</c> (read-only yet required), <c>sop_order_line.id</c> (read-only, yet how a PUT names the line to change or delete), and line requirements that depend on
     /// <c>line_type</c> (checked by line type instead).
     /// </summary>
     public IReadOnlyList<SageContractViolation> CheckRequest(string method, string resourcePath, JsonNode? body)
@@ -109,7 +109,7 @@ public sealed partial class SageContract
                 continue;
             }
 
-            if (isRequest && prop.ReadOnly && !(schema.Name == "sop_despatch_receipt_item" && name == "id"))
+            if (isRequest && prop.ReadOnly && !(schema.Name is "sop_despatch_receipt_item" or "sop_order_line" && name == "id"))
             {
                 found.Add(new(at, "read-only", $"{schema.Name}.{name} is read-only"));
             }

@@ -16,7 +16,7 @@ PATHS = [
     "/sop_return_line_views", "/sales_invoices", "/sales_credit_notes", "/sales_receipts",
     "/sales_allocations", "/sales_posted_transactions", "/banks", "/banks/{Id}", "/bank_payment", "/bank_receipt",
     "/bank_posted_transactions", "/tax_codes", "/nominal_codes", "/customer_price_enquiry",
-    "/sop_order_return_line_invoice_credit_views",
+    "/sop_order_return_line_invoice_credit_views", "/stock_transfers",
 ]
 
 def main(folder):

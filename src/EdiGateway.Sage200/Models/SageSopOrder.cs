@@ -84,6 +84,12 @@ public sealed record SageSopOrderLine
     public decimal? InvoiceCreditQuantity { get; init; }
     public decimal? LineTaxValue { get; init; }
     public decimal? LineTotalValue { get; init; }
+    /// <summary>stock_unit_line_quantity (read-only): line_quantity in stock units.</summary>
+    public decimal? StockUnitLineQuantity { get; init; }
+    /// <summary>selling_unit_multiple (read-only): stock units per selling unit.</summary>
+    public decimal? SellingUnitMultiple { get; init; }
+    /// <summary>is_to_delete: in a PUT, removes the line with this <see cref="Id"/>.</summary>
+    public bool? IsToDelete { get; init; }
 }
 
 /// <summary>/sop_order_return_views item: the fast read path, used for the idempotency lookup.</summary>

@@ -72,3 +72,17 @@ public sealed record SageCustomerPriceEnquiry
     public decimal? DiscountedUnitPrice { get; init; }
     public decimal? TotalDiscountedPrice { get; init; }
 }
+
+/// <summary>POST /stock_transfers body (and answer, whose published schema is empty; the contract marks the four ids/quantity required): moves stock between two bin holdings of a product (quantity in stock units, 5dp).</summary>
+public sealed record SageStockTransfer
+{
+    public long? ProductId { get; init; }
+    public long? BinHoldingFromId { get; init; }
+    public long? BinHoldingToId { get; init; }
+    public decimal? Quantity { get; init; }
+    public DateTimeOffset? Date { get; init; }
+    /// <summary>reference (max 20).</summary>
+    public string? Reference { get; init; }
+    /// <summary>second_reference (max 20).</summary>
+    public string? SecondReference { get; init; }
+}

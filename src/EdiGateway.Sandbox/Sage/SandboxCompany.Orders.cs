@@ -101,6 +101,11 @@ public sealed partial class SandboxCompany
                         ?? throw new SageBadRequestException($"Line {lineId} is not on order {Json.Str(order, "document_no")}.");
                     if (Json.Bool(change, "is_to_delete"))
                     {
+                        if (Json.Dec(existing, "_stock_despatched") > 0)
+                        {
+                            throw new SageBadRequestException($"Line {lineId}: a line that has been despatched cannot be deleted.");
+                        }
+
                         ReleaseAllocation(existing);
                         lines.Remove(existing);
                         continue;
@@ -110,6 +115,13 @@ public sealed partial class SandboxCompany
                     foreach (var (k, v) in change)
                     {
                         merged[k] = v?.DeepClone();
+                    }
+
+                    var despatched = Json.Dec(existing, "_stock_despatched");
+                    if (despatched > 0 && Json.DecOrNull(change, "line_quantity") is decimal q
+                        && q * (Json.Dec(existing, "selling_unit_multiple") is var sm && sm > 0 ? sm : 1m) < despatched)
+                    {
+                        throw new SageBadRequestException($"Line {lineId}: the quantity cannot be less than the quantity already despatched.");
                     }
 
                     ReleaseAllocation(existing);

@@ -176,4 +176,40 @@ public sealed class Sage200ClientTests : IAsyncLifetime
         Assert.Equal(Sage200Options.ProfessionalBaseUrl, new Sage200Options().ResolveBaseUrl().ToString());
         Assert.Equal(Sage200Options.StandardBaseUrl, new Sage200Options { Edition = SageEdition.Standard }.ResolveBaseUrl().ToString());
     }
+
+    [Fact]
+    public async Task UpdateSalesOrderAsync_QuantityChangeAndLineDelete_AllocationFollowsAndListFilters()
+    {
+        var c = await host.ConnectAsync();
+        var sage = c.Client;
+        var customer = (await sage.FindCustomerByReferenceAsync("AMZBHX4", default))!;
+        var product = (await sage.FindProductByCodeAsync("MUG-BLU-350", default))!;
+        var order = (await sage.CreateSalesOrderAsync(new SageSopOrder
+        {
+            CustomerId = customer.Id,
+            CustomerDocumentNo = "3PL-PUT-1",
+            Lines =
+            [
+                new SageSopOrderLine { LineType = SageLineType.Standard, ProductId = product.Id, WarehouseId = 1214, LineQuantity = 5 },
+                new SageSopOrderLine { LineType = SageLineType.Standard, ProductId = product.Id, WarehouseId = 1214, LineQuantity = 3 },
+            ],
+        }, default)).Value!;
+        Assert.Equal(8m, Allocated(await sage.GetStockAvailabilityAsync(default), product.Id!.Value));
+
+        var first = order.Lines![0];
+        var second = order.Lines![1];
+        var updated = (await sage.UpdateSalesOrderAsync(order.Id!.Value, new SageSopOrder { Lines = [new SageSopOrderLine { Id = first.Id, LineType = SageLineType.Standard, ProductId = first.ProductId, WarehouseId = first.WarehouseId, LineQuantity = 2 }] }, default)).Value!;
+        Assert.Equal(2m, updated.Lines!.Single(l => l.Id == first.Id).StockUnitLineQuantity);
+        Assert.Equal(5m, Allocated(await sage.GetStockAvailabilityAsync(default), product.Id.Value));
+
+        updated = (await sage.UpdateSalesOrderAsync(order.Id.Value, new SageSopOrder { Lines = [new SageSopOrderLine { Id = second.Id, LineType = SageLineType.Standard, ProductId = second.ProductId, WarehouseId = second.WarehouseId, IsToDelete = true }] }, default)).Value!;
+        Assert.Single(updated.Lines!);
+        Assert.Equal(2m, Allocated(await sage.GetStockAvailabilityAsync(default), product.Id.Value));
+
+        var listed = await sage.GetSalesOrdersAsync(new ODataQuery { Filter = ODataFilter.Eq("customer_document_no", "3PL-PUT-1") }).ToListAsync();
+        Assert.Equal(order.Id, Assert.Single(listed).Id);
+    }
+
+    private static decimal Allocated(IReadOnlyList<Sage200.Client.SageStockAvailability> availability, long productId) =>
+        availability.Single(a => a.ProductId == productId && a.WarehouseId == 1214).Allocated;
 }
