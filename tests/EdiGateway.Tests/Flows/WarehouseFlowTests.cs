@@ -50,6 +50,9 @@ public sealed class WarehouseFlowTests
         Assert.Equal(96m, despatched["MUG-BLU-350"]);
         Assert.Equal(20m, despatched["TOWEL-GRY-L"]);
         Assert.Equal(0m, despatched["GIFT-SET-01"]);
+        var sageLines = (await host.Get<SagePosting>().Connection!.Client.GetSalesOrderAsync(order.SageOrderId!.Value, default))!.Lines!.ToDictionary(l => l.Code!);
+        Assert.Equal((96m, 30m, 20m), (sageLines["MUG-BLU-350"].StockUnitLineQuantity, sageLines["GIFT-SET-01"].StockUnitLineQuantity, sageLines["TOWEL-GRY-L"].StockUnitLineQuantity));
+        Assert.Empty(await EntriesAsync(host, "warehouse.945.line-not-reduced")); // the 24 mugs not coming came off the line; the backordered gift sets stay open
         var shortEntry = Assert.Single(await EntriesAsync(host, "warehouse.945.short"));
         Assert.Contains("MUG-BLU-350", shortEntry.Message, StringComparison.Ordinal);
         Assert.Contains("120 ordered, 96 shipped, 24 short", shortEntry.Message, StringComparison.Ordinal);

@@ -133,6 +133,7 @@ public sealed partial class ShippingAdviceFlow(
             await RecordPostedAsync(set, partner, record, plan, ct);
         }
 
+        await ReduceShortLinesAsync(set, partner, client, record, plan, ct);
         if (record.IsAmazonOrder && record.CustomerDocumentNo is { } documentNo)
         {
             await amazon.DespatchedAsync(new AmazonDespatchNotice(partner.Id, documentNo, plan, set.LineageId), ct);
@@ -203,6 +204,56 @@ public sealed partial class ShippingAdviceFlow(
         }
     }
 
+    /// <summary>
+    /// A short the 3PL will not ship (not backordered) comes off the Sage line (<c>PUT /sop_orders/{Id}</c>, one line per
+    /// call), so the order does not wait for goods that are not coming. Idempotent: a line is changed only while exactly
+    /// the short is still open on it; any other open quantity is left for a person (entry <c>warehouse.945.line-not-reduced</c>).
+    /// </summary>
+    private async Task ReduceShortLinesAsync(TransactionSetAccepted set, PartnerProfile partner, Sage200Client client, FulfilmentRecord record, DespatchPlan plan, CancellationToken ct)
+    {
+        if (plan.LineUpdates.IsEmpty)
+        {
+            return;
+        }
+
+        var open = (await client.GetDespatchableLinesAsync(record.SageDocumentNo, ct)).Where(d => d.SopOrderReturnId == record.SageOrderId)
+            .SelectMany(d => d.Items).ToDictionary(i => i.Id.ToString(CultureInfo.InvariantCulture));
+        SageSopOrder? order = null;
+        var left = new List<string>();
+        foreach (var update in plan.LineUpdates)
+        {
+            if (!open.TryGetValue(update.SageLineId, out var item) || item.OutstandingQuantity is not { } outstanding || outstanding <= 0)
+            {
+                continue; // nothing open on the line any more: reduced before, or closed in Sage
+            }
+
+            order ??= await client.GetSalesOrderAsync(record.SageOrderId, ct);
+            var line = order?.Lines?.FirstOrDefault(l => l.Id?.ToString(CultureInfo.InvariantCulture) == update.SageLineId);
+            if (outstanding != update.ReduceBy || line is null || (item.LineQuantity ?? line.StockUnitLineQuantity) is not { } stockQuantity)
+            {
+                left.Add(string.Create(CultureInfo.InvariantCulture, $"{update.ProductCode} (line {update.SageLineId}): {outstanding:0.#####} open, {update.ReduceBy:0.#####} short"));
+                continue;
+            }
+
+            var multiple = line.SellingUnitMultiple is > 0 and var m ? m : 1m;
+            var result = await client.UpdateSalesOrderAsync(record.SageOrderId, new SageSopOrder
+            {
+                Lines = [new SageSopOrderLine { Id = line.Id, LineType = line.LineType, ProductId = line.ProductId, WarehouseId = line.WarehouseId, LineQuantity = (stockQuantity - update.ReduceBy) / multiple }],
+            }, ct);
+            if (result.IsRefused)
+            {
+                left.Add($"{update.ProductCode} (line {update.SageLineId}): {string.Join("; ", result.Refusals.Select(r => r.ToString()))}");
+            }
+        }
+
+        if (left.Count > 0)
+        {
+            await sets.RaiseAsync(set, partner, "warehouse.945.line-not-reduced", Severity.Warning,
+                $"Order {record.SageDocumentNo}: the 3PL will not ship some shorts, but these Sage lines were not reduced (change them by hand): {string.Join("; ", left)}.",
+                $"warehouse-945-line-not-reduced:{set.LineageId}", null, ct);
+        }
+    }
+
     /// <summary>The Sage despatch in the lineage (under the 945) and the short lines on the queue for a person to see.</summary>
     private async Task RecordPostedAsync(TransactionSetAccepted set, PartnerProfile partner, FulfilmentRecord record, DespatchPlan plan, CancellationToken ct)
     {
@@ -233,7 +284,7 @@ public sealed partial class ShippingAdviceFlow(
         }
 
         string Text(DespatchLine l) => string.Create(CultureInfo.InvariantCulture,
-            $"{l.ProductCode} (line {l.SageLineId}): {l.Ordered:0.#####} ordered, {l.Despatched:0.#####} shipped, {l.Short:0.#####} short, {l.ShortReason}{(l.Backordered ? "; the 3PL keeps the balance on backorder, the Sage line stays open" : "; the 3PL will not ship the balance: reduce the Sage line")}");
+            $"{l.ProductCode} (line {l.SageLineId}): {l.Ordered:0.#####} ordered, {l.Despatched:0.#####} shipped, {l.Short:0.#####} short, {l.ShortReason}{(l.Backordered ? "; the 3PL keeps the balance on backorder, the Sage line stays open" : "; the 3PL will not ship the balance, so it comes off the Sage line")}");
         await sets.RaiseAsync(set, partner, "warehouse.945.short", Severity.Info,
             $"Order {record.SageDocumentNo} shipped short from {partner.Name}: {string.Join("; ", shorts.Select(Text))}.", $"warehouse-945-short:{set.LineageId}",
             JsonSerializer.Serialize(new { shorts, plan.LineUpdates }, Json), ct);
