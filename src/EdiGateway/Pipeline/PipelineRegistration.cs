@@ -1,5 +1,6 @@
 using EdiGateway.Flows.Amazon;
 using EdiGateway.Flows.Amazon.Remittances;
+using EdiGateway.Flows.Warehouse;
 using EdiGateway.Transports;
 
 namespace EdiGateway.Pipeline;
@@ -24,6 +25,7 @@ public static class PipelineRegistration
         services.AddSingleton<Flows.IAmazonDespatchNotifier>(sp => sp.GetRequiredService<ShipNoticeFlow>());
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         services.AddSingleton<IFlowHandler, RemittanceFlow>();
+        services.AddWarehouseFlows();
         foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
         {
             services.AddSingleton<IFlowHandler>(sp => ActivatorUtilities.CreateInstance<FunctionalAckReconciler>(sp, ackFlow));
