@@ -53,6 +53,12 @@ public sealed class AmazonPurchaseOrderTests
         var set = ReadSet(File.ReadAllText(ack));
         var acks = set.Segments.Where(s => s.Id == "ACK").Select(s => (Code: s[1], Qty: s[2], Unit: s[3])).ToList();
         Assert.Equal([("IA", "10", "CA"), ("R2", "3", "EA"), ("IB", "5", "CA"), ("IA", "20", "EA")], acks);
+
+        // the 3PL that ships from the order's warehouse on creation gets the 940, one per order, under the 850 set
+        var documentNo = (string)order["document_no"]!;
+        _ = await host.EventuallyAsync(() => Task.FromResult(host.Sent("acme-3pl-test", "warehouse-940")
+            .FirstOrDefault(f => File.ReadAllText(f).Contains($"W05*N*{documentNo}*", StringComparison.Ordinal))), "the 940");
+        Assert.Single(host.Sent("acme-3pl-test", "warehouse-940"));
         Assert.Equal("AC", set.Segments.Single(s => s.Id == "BAK")[2]);
         Assert.Equal(["51.00", "9.00", "75.00", "9.99"], set.Segments.Where(s => s.Id == "PO1").Select(s => s[4]).ToArray());
 

@@ -15,7 +15,7 @@ namespace EdiGateway.Flows.Amazon;
 /// stock are read, the rules decide every line (<see cref="PurchaseOrderFlow.Accept"/>), rejected lines go to the queue
 /// with their reason, and the Sage order is handed to the posting actor (state <c>posting</c>). When Sage has the order
 /// (<see cref="AmazonOrderProgress"/> brings the set back), the 855 answers every line and goes through the outbound gate
-/// (state <c>acknowledged</c>). Each step is keyed on the set's lineage state and the <c>amazon_orders</c> row, so a set
+/// and the order is released to the 3PLs that ship it on creation (a 940; state <c>acknowledged</c>). Each step is keyed on the set's lineage state and the <c>amazon_orders</c> row, so a set
 /// delivered again (a restart, a replay) repeats nothing: the same decision is rebuilt from the stored inputs, Sage posts
 /// once per customer_document_no and the gate sends one 855 per set.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed partial class PurchaseOrderIntake(
     OutboundGate outbound,
     ControlNumberAllocator controlNumbers,
     OrderAmendmentFlow amendments,
+    Warehouse.WarehouseReleases releases,
     TimeProvider clock,
     ILogger<PurchaseOrderIntake> logger) : IFlowHandler
 {
@@ -190,6 +191,12 @@ public sealed partial class PurchaseOrderIntake(
         if (!sent.Sent)
         {
             return LineageStates.Posting; // refused by the guide (queued) or waiting for the transport: the set stays open
+        }
+
+        if ((record.SageOrderId ?? (await orders.FindAsync(partner.Id, decided.Order.Number, ct))?.SageOrderId) is long sageOrderId)
+        {
+            // before the set is acknowledged, so a crash in between releases again on re-delivery (a release is made once)
+            await releases.ReleaseCreatedAsync(sageOrderId, set.LineageId, ct);
         }
 
         await orders.UpdateAsync(record.Id, r =>
