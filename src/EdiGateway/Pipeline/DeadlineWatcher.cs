@@ -64,6 +64,7 @@ public sealed partial class DeadlineWatcher(
     public static string Describe(LineageEntry e) => (e.Direction, e.DocumentType) switch
     {
         (Direction.Inbound, "850") => $"The 855 acknowledgement for PO {e.PurchaseOrderNumber}",
+        (Direction.Inbound, "856-due") => $"The 856 ASN for PO {e.PurchaseOrderNumber}" + (e.ShipmentId is { } shipment ? $" (shipment {shipment})" : string.Empty),
         (Direction.Outbound, var type) => $"The partner's 997 for our {type} {e.TransactionSetControlNumber}" + (e.PurchaseOrderNumber is { } po ? $" (PO {po})" : string.Empty),
         _ => $"The next step for {e.DocumentType} lineage {e.Id}",
     };

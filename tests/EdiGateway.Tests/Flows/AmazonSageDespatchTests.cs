@@ -70,6 +70,7 @@ public sealed class AmazonSageDespatchTests
         var step = Assert.Single(tree, e => e.DocumentType == "sage-despatch");
         Assert.Equal(LineageStates.Processed, step.State);
         Assert.Contains(tree, e => e.ParentId == step.Id && e.DocumentType == "856");
+        Assert.Contains(tree, e => e.ParentId == step.Id && e.DocumentType == ShipNoticeFlow.ShipNoticeDue && e.State == LineageStates.Processed && e.DueAt != null);
     }
 
     [Fact]
@@ -78,7 +79,8 @@ public sealed class AmazonSageDespatchTests
         await using var host = await AmazonHost.StartAsync(partners =>
         {
             var file = Path.Combine(partners, Partner, "partner.yaml");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("  fulfilmentPartner: acme-3pl-test\n", "  despatchSource: sage\n", StringComparison.Ordinal));
+            File.WriteAllText(file, File.ReadAllText(file).Replace("  fulfilmentPartner: acme-3pl-test\n", "  despatchSource: sage\n", StringComparison.Ordinal)
+                .Replace("asnMinutesAfterDespatch: 30", "asnMinutesAfterDespatch: 0.001", StringComparison.Ordinal));
         }, "--Pipeline:DespatchPollSeconds", "3600");
         var order = await AcknowledgedOrderAsync(host, "T9200002", 9202);
         await ConfirmInSageAsync(host, order, mugs: 60, towels: 20, consignment: "ACME100012346");
@@ -88,6 +90,14 @@ public sealed class AmazonSageDespatchTests
         var entry = await AmazonOrderToCashTests.SingleEntryAsync(host, "amazon.856.refused");
         Assert.Contains("SCAC", entry.Message, StringComparison.Ordinal);
         Assert.Contains("T9200002", entry.Message, StringComparison.Ordinal);
+
+        // the ASN was due within the profile's minutes of the despatch: it shows in the deadlines and, late, on the queue
+        var deadlines = await host.Client.GetStringAsync("/api/deadlines");
+        Assert.Contains("The 856 ASN for PO T9200002", deadlines, StringComparison.Ordinal);
+        await Task.Delay(200);
+        Assert.True(await host.Get<EdiGateway.Pipeline.DeadlineWatcher>().CheckAsync(default) >= 1);
+        var late = await AmazonOrderToCashTests.SingleEntryAsync(host, "sla.response-overdue");
+        Assert.Contains("The 856 ASN for PO T9200002", late.Message, StringComparison.Ordinal);
     }
 
     [Fact]
