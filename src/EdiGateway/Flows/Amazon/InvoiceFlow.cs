@@ -165,21 +165,10 @@ public sealed partial class InvoiceFlow(
             return;
         }
 
-        await exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = "amazon-810",
-            ReasonCode = "sla.invoice-overdue",
-            Message = $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.ShippedAt ?? order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
-                      $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
-            Severity = Severity.Warning,
-            SlaDeadline = due,
-            LineageEntryId = order.SetLineageId,
-            DeduplicationKey = $"amazon-810-overdue:{order.Id}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        await exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, "amazon-810", "sla.invoice-overdue", Severity.Warning,
+            $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.ShippedAt ?? order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
+            $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
+            order.SetLineageId, $"amazon-810-overdue:{order.Id}", slaDeadline: due), ct);
     }
 
     /// <summary>When the 810 of a shipped order is due: <paramref name="days"/> after its first 856.</summary>
@@ -190,19 +179,7 @@ public sealed partial class InvoiceFlow(
     }
 
     private Task RaiseAsync(PartnerProfile partner, AmazonOrderRecord order, string reason, string message, string dedup, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = "amazon-810",
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = order.SetLineageId,
-            DeduplicationKey = dedup,
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, "amazon-810", reason, Severity.Error, message, order.SetLineageId, dedup), ct);
 
     [LoggerMessage(EventId = 630, Level = LogLevel.Information, Message = "Partner {PartnerId} PO {Po}: 810 for Sage invoice {Invoice} sent as lineage {LineageId}")]
     private static partial void LogInvoiced(ILogger logger, string partnerId, string po, string invoice, long lineageId);

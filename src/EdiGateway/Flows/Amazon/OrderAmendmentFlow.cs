@@ -248,21 +248,7 @@ public sealed partial class OrderAmendmentFlow(
     }
 
     private Task RaiseAsync(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = Flow,
-            ReasonCode = reason,
-            Message = message,
-            Severity = severity,
-            LineageEntryId = set.LineageId,
-            DocumentSha256 = set.DocumentSha256,
-            DetailJson = JsonSerializer.Serialize(new { set = set.LineageId }),
-            DeduplicationKey = $"{reason}:{set.LineageId}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, Flow, reason, severity, message, set.LineageId, $"{reason}:{set.LineageId}", set.DocumentSha256), ct);
 
     [GeneratedRegex(@"^PO line (\S+) /", RegexOptions.CultureInvariant)]
     private static partial Regex PoLinePattern();

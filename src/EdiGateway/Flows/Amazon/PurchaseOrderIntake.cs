@@ -236,20 +236,8 @@ public sealed partial class PurchaseOrderIntake(
         return LineageStates.Failed;
     }
 
-    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup) => new()
-    {
-        Queue = "ops",
-        PartnerId = partner.Id,
-        Flow = Flow,
-        ReasonCode = reason,
-        Message = message,
-        Severity = severity,
-        LineageEntryId = set.LineageId,
-        DocumentSha256 = set.DocumentSha256,
-        DeduplicationKey = dedup,
-        CreatedAt = clock.GetUtcNow(),
-        UpdatedAt = clock.GetUtcNow(),
-    };
+    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup) =>
+        ExceptionEntry.Ops(partner.Id, Flow, reason, severity, message, set.LineageId, dedup, set.DocumentSha256);
 
     private static string Describe(IEnumerable<FlowProblem> problems) =>
         string.Join("; ", problems.Select(p => p.Line is { } line ? $"line {line}: {p.Message}" : p.Message));

@@ -218,19 +218,7 @@ public sealed partial class SageDespatchWatcher(
     }
 
     private Task RaiseAsync(PartnerProfile partner, AmazonOrderRecord order, long stepId, string reason, string message, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = "amazon-856",
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = stepId,
-            DeduplicationKey = $"{reason}:{stepId}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, "amazon-856", reason, Severity.Error, message, stepId, $"{reason}:{stepId}"), ct);
 
     private static string Describe(IEnumerable<FlowProblem> problems) =>
         string.Join("; ", problems.Select(p => $"{p.Message} ({p.Code})"));

@@ -191,19 +191,8 @@ public sealed partial class ShipNoticeFlow(
     }
 
     private Task RaiseAsync(AmazonDespatchNotice notice, string? partnerId, string reason, string message, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partnerId ?? notice.WarehousePartnerId,
-            Flow = "amazon-856",
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = notice.SourceLineageId,
-            DeduplicationKey = $"{reason}:{notice.SourceLineageId}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partnerId ?? notice.WarehousePartnerId, "amazon-856", reason, Severity.Error, message,
+            notice.SourceLineageId, $"{reason}:{notice.SourceLineageId}"), ct);
 
     private static string Describe(IEnumerable<FlowProblem> problems) =>
         string.Join("; ", problems.Select(p => p.Line is { } line ? $"line {line}: {p.Message} ({p.Code})" : $"{p.Message} ({p.Code})"));
