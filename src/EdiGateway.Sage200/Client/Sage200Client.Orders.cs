@@ -35,6 +35,11 @@ public sealed partial class Sage200Client
             Select = "id,document_no,document_type_id,customer_document_no,customer_id",
         }, cancellationToken);
 
+    /// <summary>GET /sop_order_despatch_line_views: one row per despatched order line, with the despatch's courier and consignment.</summary>
+    public IAsyncEnumerable<SageOrderDespatchLineView> GetOrderDespatchLineViewsAsync(ODataQuery? query = null, CancellationToken cancellationToken = default) =>
+        GetAllAsync<SageOrderDespatchLineView>("/sop_order_despatch_line_views",
+            (query ?? new ODataQuery()) is { OrderBy.Length: > 0 } ordered ? ordered : (query ?? new ODataQuery()) with { OrderBy = "sop_despatch_line_id" }, cancellationToken: cancellationToken);
+
     /// <summary>GET /sop_confirm_despatch for one order: despatchable lines in stock units.</summary>
     public Task<IReadOnlyList<SageConfirmDespatch>> GetDespatchableLinesAsync(string orderDocumentNo, CancellationToken cancellationToken) =>
         GetPageAsync<SageConfirmDespatch>("/sop_confirm_despatch", new ODataQuery { Filter = ODataFilter.Eq("document_no", orderDocumentNo) }, cancellationToken);

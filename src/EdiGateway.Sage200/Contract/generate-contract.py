@@ -12,7 +12,7 @@ PATHS = [
     "/sites", "/customers", "/customers/{Id}", "/products", "/products/{Id}", "/warehouses",
     "/warehouse_holdings", "/warehouse_holdings/{Id}", "/sop_orders", "/sop_orders/{Id}", "/sop_settings",
     "/sop_confirm_despatch", "/sop_despatch_receipts", "/sop_despatch_receipts/{Id}",
-    "/sop_order_despatch_views", "/sop_order_return_views", "/sop_order_return_invoice_credit_views",
+    "/sop_order_despatch_views", "/sop_order_despatch_line_views", "/sop_order_return_views", "/sop_order_return_invoice_credit_views",
     "/sop_return_line_views", "/sales_invoices", "/sales_credit_notes", "/sales_receipts",
     "/sales_allocations", "/sales_posted_transactions", "/banks", "/banks/{Id}", "/bank_payment", "/bank_receipt",
     "/bank_posted_transactions", "/tax_codes", "/nominal_codes", "/customer_price_enquiry",

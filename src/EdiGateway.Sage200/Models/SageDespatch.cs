@@ -59,3 +59,29 @@ public sealed record SageOrderDespatchView
     public string? SopOrderCustomerDocumentNo { get; init; }
     public long? CustomerId { get; init; }
 }
+
+/// <summary>/sop_order_despatch_line_views item: one despatched order line (quantities in stock units).</summary>
+public sealed record SageOrderDespatchLineView
+{
+    public long SopDespatchLineId { get; init; }
+    public decimal SopDespatchLineQuantity { get; init; }
+    public bool? SopDespatchLineIsInvoiced { get; init; }
+    public long SopDespatchId { get; init; }
+    public string? SopDespatchDocumentNo { get; init; }
+    public DateTimeOffset? SopDespatchDate { get; init; }
+    public long SopOrderLineId { get; init; }
+    public string? SopOrderLineItemCode { get; init; }
+    public int? SopOrderLinePrintSequenceNumber { get; init; }
+    public decimal SopOrderLineQuantity { get; init; }
+    public decimal? SopOrderLineDespatchQuantity { get; init; }
+    public long SopOrderId { get; init; }
+    public string? SopOrderDocumentNo { get; init; }
+    public string? SopOrderCustomerDocumentNo { get; init; }
+    public long? CustomerId { get; init; }
+    public string? CustomerReference { get; init; }
+    public string? ProductCode { get; init; }
+    public long? WarehouseId { get; init; }
+    public string? WarehouseName { get; init; }
+    public string? SopDespatchCourierName { get; init; }
+    public string? SopDespatchConsignmentNo { get; init; }
+}

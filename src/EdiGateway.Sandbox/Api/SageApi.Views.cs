@@ -33,6 +33,7 @@ public static partial class SageApi
         MapById(api, "/sop_despatch_receipts", "sop_despatch_receipts", (c, o) => Sage.Json.Public(o));
         api.MapPut("/sop_despatch_receipts/{id:long}", (long id, HttpContext h, SandboxCompany c, SandboxFaultInjector f) => WriteAsync(h, c, f, body => c.UpdateDespatchReceipt(id, body)));
         MapList(api, "/sop_order_despatch_views", c => c.OrderDespatchViews());
+        MapList(api, "/sop_order_despatch_line_views", c => c.OrderDespatchLineViews());
         MapList(api, "/sop_order_return_views", c => c.OrderReturnViews());
         MapList(api, "/sop_order_return_invoice_credit_views", c => c.InvoiceCreditViews());
         MapList(api, "/sop_order_return_line_invoice_credit_views", c => c.InvoiceCreditLineViews());

@@ -57,6 +57,43 @@ public sealed partial class SandboxCompany
         }
     }
 
+    /// <summary>/sop_order_despatch_line_views: one row per despatched order line.</summary>
+    public IEnumerable<JsonObject> OrderDespatchLineViews()
+    {
+        foreach (var d in store.All("sop_despatch_receipts"))
+        {
+            var o = store.Get("sop_orders", Json.Long(d, "_sop_order_id") ?? 0)!;
+            var c = store.Get("customers", Json.Long(o, "customer_id") ?? 0);
+            var lines = o["lines"]!.AsArray().OfType<JsonObject>().ToList();
+            var sequence = 0;
+            foreach (var r in (d["_lines"]?.AsArray() ?? []).OfType<JsonObject>())
+            {
+                sequence++;
+                var line = lines.FirstOrDefault(l => Json.Long(l, "id") == Json.Long(r, "line_id"));
+                var product = store.Get("products", Json.Long(line, "product_id") ?? 0);
+                var warehouse = store.Get("warehouses", Json.Long(line, "warehouse_id") ?? 0);
+                yield return new JsonObject
+                {
+                    ["sop_despatch_line_id"] = Json.Long(d, "id") * 1000 + sequence, ["sop_despatch_line_quantity"] = Json.Dec(r, "quantity"),
+                    ["sop_despatch_line_is_invoiced"] = Json.Bool(r, "invoiced"),
+                    ["sop_despatch_id"] = Json.Long(d, "id"), ["sop_despatch_document_no"] = Json.Str(d, "despatch_no"), ["sop_despatch_date"] = Json.Str(d, "despatch_date"),
+                    ["sop_despatch_user_name"] = Json.Str(d, "despatched_by"),
+                    ["sop_order_line_id"] = Json.Long(line, "id"), ["sop_order_line_item_code"] = Json.Str(line, "code"),
+                    ["sop_order_line_item_description"] = Json.Str(line, "description"), ["sop_order_line_print_sequence_number"] = lines.IndexOf(line!) + 1,
+                    ["sop_order_line_quantity"] = Json.Dec(line, "stock_unit_line_quantity"), ["sop_order_line_despatch_quantity"] = Json.Dec(line, "_stock_despatched"),
+                    ["sop_order_id"] = Json.Long(o, "id"), ["sop_order_document_no"] = Json.Str(o, "document_no"), ["sop_order_document_date"] = Json.Str(o, "document_date"),
+                    ["sop_order_customer_document_no"] = Json.Str(o, "customer_document_no"), ["customer_id"] = Json.Long(o, "customer_id"),
+                    ["customer_reference"] = Json.Str(c, "reference"), ["customer_name"] = Json.Str(c, "name"),
+                    ["product_id"] = Json.Long(line, "product_id"), ["product_code"] = Json.Str(product, "code"), ["product_name"] = Json.Str(product, "name"),
+                    ["warehouse_id"] = Json.Long(line, "warehouse_id"), ["warehouse_name"] = Json.Str(warehouse, "name"),
+                    ["sop_despatch_courier_name"] = Json.Str(d, "courier_name"), ["sop_despatch_consignment_no"] = Json.Str(d, "consignment_no"),
+                    ["sop_despatch_pieces"] = Json.Long(d, "pieces"), ["sop_despatch_weight"] = Json.DecOrNull(d, "weight"), ["sop_despatch_notes"] = Json.Str(d, "notes"),
+                    ["date_time_updated"] = Json.Str(d, "date_time_updated"),
+                };
+            }
+        }
+    }
+
     /// <summary>/sop_order_return_invoice_credit_views: invoices and credit notes posted "in the desktop".</summary>
     public IEnumerable<JsonObject> InvoiceCreditViews()
     {

@@ -59,6 +59,7 @@ public static class GatewayApp
         app.MapDocumentsApi();
         app.MapExceptionsApi();
         app.MapDeadlinesApi();
+        app.MapWarehouseApi();
         app.MapGatewayTransports();
         return app;
     }

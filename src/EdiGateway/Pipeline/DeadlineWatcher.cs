@@ -20,22 +20,8 @@ public sealed partial class DeadlineWatcher(
     public static readonly IReadOnlyList<string> Waiting =
         [LineageStates.Accepted, LineageStates.ReadyToPost, LineageStates.Posting, LineageStates.Routed, LineageStates.Posted, LineageStates.Sent, LineageStates.Queued];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DeadlineCheckSeconds), clock);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(TimeSpan.FromSeconds(options.Value.DeadlineCheckSeconds), clock, CheckAsync, ex => LogFailed(logger, ex.Message), stoppingToken);
 
     /// <summary>Queues every overdue item once; returns how many were newly found overdue.</summary>
     public async Task<int> CheckAsync(CancellationToken ct)
@@ -78,6 +64,7 @@ public sealed partial class DeadlineWatcher(
     public static string Describe(LineageEntry e) => (e.Direction, e.DocumentType) switch
     {
         (Direction.Inbound, "850") => $"The 855 acknowledgement for PO {e.PurchaseOrderNumber}",
+        (Direction.Inbound, "856-due") => $"The 856 ASN for PO {e.PurchaseOrderNumber}" + (e.ShipmentId is { } shipment ? $" (shipment {shipment})" : string.Empty),
         (Direction.Outbound, var type) => $"The partner's 997 for our {type} {e.TransactionSetControlNumber}" + (e.PurchaseOrderNumber is { } po ? $" (PO {po})" : string.Empty),
         _ => $"The next step for {e.DocumentType} lineage {e.Id}",
     };

@@ -25,4 +25,8 @@ public sealed class PipelineOptions
     /// <summary>How often shipped Amazon orders are looked up in Sage's invoice views for their 810.</summary>
     [Range(1, 86400)]
     public int InvoicePollSeconds { get; set; } = 60;
+
+    /// <summary>How often Sage's despatch views are read for despatches made in Sage itself (Amazon profiles with <c>despatchSource: sage</c>).</summary>
+    [Range(1, 86400)]
+    public int DespatchPollSeconds { get; set; } = 60;
 }

@@ -1,5 +1,6 @@
 using EdiGateway.Flows.Amazon;
 using EdiGateway.Flows.Amazon.Remittances;
+using EdiGateway.Flows.Warehouse;
 using EdiGateway.Transports;
 
 namespace EdiGateway.Pipeline;
@@ -20,9 +21,11 @@ public static class PipelineRegistration
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<AmazonOrders>();
         services.AddSingleton<ShipNoticeFlow>();
+        services.AddSingleton<OrderAmendmentFlow>();
         services.AddSingleton<Flows.IAmazonDespatchNotifier>(sp => sp.GetRequiredService<ShipNoticeFlow>());
         services.AddSingleton<IFlowHandler, PurchaseOrderIntake>();
         services.AddSingleton<IFlowHandler, RemittanceFlow>();
+        services.AddWarehouseFlows();
         foreach (var ackFlow in new[] { "amazon-997", "warehouse-997" })
         {
             services.AddSingleton<IFlowHandler>(sp => ActivatorUtilities.CreateInstance<FunctionalAckReconciler>(sp, ackFlow));
@@ -37,6 +40,8 @@ public static class PipelineRegistration
         services.AddHostedService<AmazonOrderProgress>();
         services.AddSingleton<InvoiceFlow>();
         services.AddHostedService(sp => sp.GetRequiredService<InvoiceFlow>());
+        services.AddSingleton<SageDespatchWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SageDespatchWatcher>());
         return services;
     }
 }

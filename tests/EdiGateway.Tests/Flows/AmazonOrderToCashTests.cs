@@ -7,8 +7,6 @@ using EdiGateway.Flows;
 using EdiGateway.Flows.Amazon;
 using EdiGateway.Flows.Common;
 using EdiGateway.Flows.Warehouse;
-using EdiGateway.Sage;
-using EdiGateway.Sage200.Models;
 using EdiGateway.Storage;
 using EdiGateway.Storage.Entities;
 using EdiGateway.Tests.Support;
@@ -179,18 +177,27 @@ public sealed class AmazonOrderToCashTests
     }
 
     /// <summary>
-    /// What a warehouse flow does after Sage recorded a despatch: confirms it in Sage (in eaches) and hands the plan to the
-    /// Amazon flow. Mugs go in two cartons of 5 cases, the towels with the second; the backordered gift sets stay open.
+    /// The order ships from the 3PL: mugs in two cartons of 5 cases, the towels with the second; the backordered gift sets
+    /// stay open. With <paramref name="confirmInSage"/> it goes the real way (940 out, 945 in, Sage despatch, 856); without,
+    /// the despatch is handed to the Amazon flow directly as a warehouse flow would (Sage has not recorded it: an
+    /// over-shipment the 945 flow would never let through).
     /// </summary>
     internal static async Task DespatchAsync(GatewayHost host, AmazonOrderRecord order, decimal mugs, decimal towels, bool confirmInSage = true)
     {
-        var sage = host.Get<SagePosting>().Connection!.Client;
         if (confirmInSage)
         {
-            var open = await sage.GetDespatchableLinesAsync(order.SageDocumentNo!, default);
-            var items = open.SelectMany(d => d.Items).Where(i => i.ItemCode is "MUG-BLU-350" or "TOWEL-GRY-L")
-                .Select(i => new SageDespatchItem { Id = i.Id, Quantity = i.ItemCode == "MUG-BLU-350" ? mugs : towels }).ToList();
-            await sage.ConfirmDespatchAsync(new SageConfirmDespatch { SopOrderReturnId = order.SageOrderId!.Value, Items = items }, default);
+            // the real thing: the order goes to the 3PL as a 940, its 945 is recorded in Sage, and the warehouse flow hands it here
+            var lines = WarehouseHost.Lines940(File.ReadAllText(await WarehouseHost.ReleaseAsync(host, order.SageOrderId!.Value, order.SageDocumentNo!)));
+            string Line(string sku) => lines.Single(l => l.Sku == sku).LineId;
+            var (mugCases, towelCases) = (mugs / 12, towels / 10);
+            host.Drop(WarehouseHost.Tpl, $"945-{order.PurchaseOrderNumber}.edi", WarehouseHost.ShippingAdvice(order.Id + 8000, order.SageDocumentNo!, order.PurchaseOrderNumber,
+                "ACME1" + (10_000_000 + order.Id).ToString(CultureInfo.InvariantCulture), DateOnly.FromDateTime(DateTime.UtcNow),
+                (Sscc.Create(0, "5012345", order.Id * 10 + 1, out _), [("CP", 10, mugCases / 2, "CA", "ACL-MUG350", Line("ACL-MUG350"), null)]),
+                (Sscc.Create(0, "5012345", order.Id * 10 + 2, out _), [("CP", 10, mugCases / 2, "CA", "ACL-MUG350", Line("ACL-MUG350"), null),
+                    ("CC", 2, towelCases, "CA", "ACL-TOWELL", Line("ACL-TOWELL"), null), ("BP", 5, 0, "CA", "ACL-GIFT01", Line("ACL-GIFT01"), null)])));
+            await host.EventuallyAsync(() => Task.FromResult(host.Sent(Partner, "amazon-856").FirstOrDefault(f => File.ReadAllText(f).Contains(order.PurchaseOrderNumber, StringComparison.Ordinal))),
+                "the 856 of " + order.PurchaseOrderNumber);
+            return;
         }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

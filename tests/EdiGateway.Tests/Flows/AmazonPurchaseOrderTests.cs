@@ -53,6 +53,12 @@ public sealed class AmazonPurchaseOrderTests
         var set = ReadSet(File.ReadAllText(ack));
         var acks = set.Segments.Where(s => s.Id == "ACK").Select(s => (Code: s[1], Qty: s[2], Unit: s[3])).ToList();
         Assert.Equal([("IA", "10", "CA"), ("R2", "3", "EA"), ("IB", "5", "CA"), ("IA", "20", "EA")], acks);
+
+        // the 3PL that ships from the order's warehouse on creation gets the 940, one per order, under the 850 set
+        var documentNo = (string)order["document_no"]!;
+        _ = await host.EventuallyAsync(() => Task.FromResult(host.Sent("acme-3pl-test", "warehouse-940")
+            .FirstOrDefault(f => File.ReadAllText(f).Contains($"W05*N*{documentNo}*", StringComparison.Ordinal))), "the 940");
+        Assert.Single(host.Sent("acme-3pl-test", "warehouse-940"));
         Assert.Equal("AC", set.Segments.Single(s => s.Id == "BAK")[2]);
         Assert.Equal(["51.00", "9.00", "75.00", "9.99"], set.Segments.Where(s => s.Id == "PO1").Select(s => s[4]).ToArray());
 
@@ -89,6 +95,45 @@ public sealed class AmazonPurchaseOrderTests
     }
 
     [Fact]
+    public async Task A_resent_850_amends_the_Sage_order_line_by_line_and_sends_a_change_855()
+    {
+        await using var host = await AmazonHost.StartAsync();
+        host.Drop("amazon-vc-test", "po-1.edi", Encoding.ASCII.GetBytes(PurchaseOrder("T9000004", 9005)));
+        await host.EventuallyAsync(() => Task.FromResult(host.Sent("amazon-vc-test", "amazon-855").FirstOrDefault()), "the first 855");
+
+        // Amazon cuts line 1 from 10 to 8 cases and drops line 4
+        var changed = PurchaseOrder("T9000004", 9006)
+            .Replace("PO1*1*10*CA", "PO1*1*8*CA", StringComparison.Ordinal)
+            .Replace("PO1*4*20*EA*9.99*PE*BP*B0EXAMPLE4~\n", "", StringComparison.Ordinal)
+            .Replace("CTT*4*38~", "CTT*3*16~", StringComparison.Ordinal)
+            .Replace("SE*15*0001~", "SE*14*0001~", StringComparison.Ordinal);
+        host.Drop("amazon-vc-test", "po-1-changed.edi", Encoding.ASCII.GetBytes(changed));
+        var acks = await host.EventuallyAsync(() => Task.FromResult(host.Sent("amazon-vc-test", "amazon-855") is { Length: 2 } both ? both : null), "the change-855");
+
+        var company = host.Company();
+        var orders = await company.ReadAsync(() => company.Store.All("sop_orders").Where(o => (string?)o["customer_document_no"] == "AMZ-T9000004").ToList(), default);
+        var order = Assert.Single(orders);
+        var lines = order["lines"]!.AsArray().Select(l => (Code: (string?)l!["code"], Qty: (decimal)l["line_quantity"]!)).ToList();
+        Assert.Equal([("MUG-BLU-350", 96m), ("GIFT-SET-01", 30m)], lines);
+
+        var change = acks.Select(a => ReadSet(File.ReadAllText(a))).Single(set => set.Segments.Any(s => s.Id == "PO1" && s[2] == "8"));
+        Assert.Equal("AC", change.Segments.Single(s => s.Id == "BAK")[2]);
+        var answered = change.Segments.Where(s => s.Id == "ACK").Select(s => (Code: s[1], Qty: s[2], Unit: s[3])).ToList();
+        Assert.Equal([("IA", "8", "CA"), ("R2", "3", "EA"), ("IB", "5", "CA")], answered);
+
+        // the order row follows the re-sent set and both sets end acknowledged, just after the change-855 went
+        var sets = await host.EventuallyAsync(async () => (await host.Get<LineageLog>().FindTreeAsync("T9000004", default))
+            .Where(e => e.Kind == LineageKind.TransactionSet && e.DocumentType == "850").ToList() is { } all && all.All(s => s.State == LineageStates.Acknowledged) ? all : null, "both 850 sets acknowledged");
+        var record = await host.Get<AmazonOrders>().FindAsync("amazon-vc-test", "T9000004", default);
+        Assert.Equal(2, sets.Count);
+        Assert.Equal(sets.Max(s => s.Id), record!.SetLineageId);
+        Assert.All(sets, s => Assert.Equal(LineageStates.Acknowledged, s.State));
+        var amended = await AmazonOrderToCashTests.SingleEntryAsync(host, "amazon.850.amended");
+        Assert.Contains("line 1 120 -> 96 each", amended.Message, StringComparison.Ordinal);
+        Assert.Contains("line 4 cancelled", amended.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_855_waits_while_Sage_is_locked_and_the_deadline_shows_it_late()
     {
         // an 855 window of about 2 seconds (sla hours), so the locked order makes the 855 late
@@ -112,7 +157,8 @@ public sealed class AmazonPurchaseOrderTests
         Assert.Equal(set.Id, late.LineageEntryId);
 
         await host.EventuallyAsync(() => Task.FromResult(host.Sent("amazon-vc-test", "amazon-855").FirstOrDefault()), "the 855 after the lock", 60);
-        Assert.Equal(LineageStates.Acknowledged, (await lineage.GetAsync(set.Id, default))!.State);
+        // the set becomes acknowledged just after its 855 is handed to the transport
+        await host.EventuallyAsync(async () => (await lineage.GetAsync(set.Id, default)) is { State: LineageStates.Acknowledged } done ? done : null, "the set acknowledged");
     }
 
     internal static X12TransactionSet ReadSet(string x12) =>

@@ -28,12 +28,12 @@ public sealed class AmazonOrderRecord
     public long Id { get; set; }
     public required string PartnerId { get; init; }
     public required string PurchaseOrderNumber { get; init; }
-    /// <summary>The lineage row of the 850 transaction set that created the order.</summary>
-    public required long SetLineageId { get; init; }
+    /// <summary>The lineage row of the 850 transaction set the order follows: the first, then the latest that amended it.</summary>
+    public required long SetLineageId { get; set; }
     /// <summary>Sage customer_document_no (prefix + PO): the posting key.</summary>
     public required string CustomerDocumentNo { get; init; }
     public required string State { get; set; }
-    public required string InputsJson { get; init; }
+    public required string InputsJson { get; set; }
     public long? SageOrderId { get; set; }
     public string? SageDocumentNo { get; set; }
     public string? AcknowledgementJson { get; set; }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using EdiGateway.Partners;
 using EdiGateway.Pipeline;
 using EdiGateway.Sage;
@@ -40,27 +39,9 @@ public sealed partial class InvoiceFlow(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled || !await sage.WhenStarted(stoppingToken))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.InvoicePollSeconds), clock);
-        do
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(options.Value.Enabled, sage, TimeSpan.FromSeconds(options.Value.InvoicePollSeconds), clock, CheckAsync,
+            ex => LogFailed(logger, ex.Message), stoppingToken);
 
     /// <summary>One pass over the shipped orders; returns how many 810s went out.</summary>
     public async Task<int> CheckAsync(CancellationToken ct)
@@ -129,7 +110,7 @@ public sealed partial class InvoiceFlow(
             await foreach (var line in client.GetInvoiceCreditLineViewsAsync(new ODataQuery { Filter = ODataFilter.Eq("sop_invoice_credit_id", view.SopInvoiceCreditId) }, ct))
             {
                 var orderLine = sageOrder?.Lines?.FirstOrDefault(l => l.Id == line.SopOrderReturnLineId);
-                if (orderLine is null || PoLine(orderLine.DespatchNoteComment) is not { } poLine)
+                if (orderLine is null || OrderAmendmentFlow.PoLine(orderLine.DespatchNoteComment) is not { } poLine)
                 {
                     continue;
                 }
@@ -184,21 +165,10 @@ public sealed partial class InvoiceFlow(
             return;
         }
 
-        await exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = "amazon-810",
-            ReasonCode = "sla.invoice-overdue",
-            Message = $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.ShippedAt ?? order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
-                      $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
-            Severity = Severity.Warning,
-            SlaDeadline = due,
-            LineageEntryId = order.SetLineageId,
-            DeduplicationKey = $"amazon-810-overdue:{order.Id}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        await exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, "amazon-810", "sla.invoice-overdue", Severity.Warning,
+            $"PO {order.PurchaseOrderNumber} (Sage order {order.SageDocumentNo ?? order.CustomerDocumentNo}) shipped on {order.ShippedAt ?? order.UpdatedAt:yyyy-MM-dd} and has no Sage invoice yet: " +
+            $"its 810 was due {due:yyyy-MM-dd HH:mm} UTC. Invoice the order in Sage; the 810 follows by itself.",
+            order.SetLineageId, $"amazon-810-overdue:{order.Id}", slaDeadline: due), ct);
     }
 
     /// <summary>When the 810 of a shipped order is due: <paramref name="days"/> after its first 856.</summary>
@@ -209,25 +179,7 @@ public sealed partial class InvoiceFlow(
     }
 
     private Task RaiseAsync(PartnerProfile partner, AmazonOrderRecord order, string reason, string message, string dedup, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = "amazon-810",
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = order.SetLineageId,
-            DeduplicationKey = dedup,
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
-
-    /// <summary>PO101 from the Sage line's despatch_note_comment ("PO line 3 / ...", written when the order was made).</summary>
-    private static string? PoLine(string? comment) => comment is null ? null : PoLinePattern().Match(comment) is { Success: true } m ? m.Groups[1].Value : null;
-
-    [GeneratedRegex(@"^PO line (\S+) /", RegexOptions.CultureInvariant)]
-    private static partial Regex PoLinePattern();
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partner.Id, "amazon-810", reason, Severity.Error, message, order.SetLineageId, dedup), ct);
 
     [LoggerMessage(EventId = 630, Level = LogLevel.Information, Message = "Partner {PartnerId} PO {Po}: 810 for Sage invoice {Invoice} sent as lineage {LineageId}")]
     private static partial void LogInvoiced(ILogger logger, string partnerId, string po, string invoice, long lineageId);

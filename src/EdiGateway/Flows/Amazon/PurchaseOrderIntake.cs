@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EdiGateway.Edi.Model;
 using EdiGateway.Flows.Common;
 using EdiGateway.Partners;
@@ -16,7 +15,7 @@ namespace EdiGateway.Flows.Amazon;
 /// stock are read, the rules decide every line (<see cref="PurchaseOrderFlow.Accept"/>), rejected lines go to the queue
 /// with their reason, and the Sage order is handed to the posting actor (state <c>posting</c>). When Sage has the order
 /// (<see cref="AmazonOrderProgress"/> brings the set back), the 855 answers every line and goes through the outbound gate
-/// (state <c>acknowledged</c>). Each step is keyed on the set's lineage state and the <c>amazon_orders</c> row, so a set
+/// and the order is released to the 3PLs that ship it on creation (a 940; state <c>acknowledged</c>). Each step is keyed on the set's lineage state and the <c>amazon_orders</c> row, so a set
 /// delivered again (a restart, a replay) repeats nothing: the same decision is rebuilt from the stored inputs, Sage posts
 /// once per customer_document_no and the gate sends one 855 per set.
 /// </summary>
@@ -29,6 +28,8 @@ public sealed partial class PurchaseOrderIntake(
     ExceptionQueue exceptions,
     OutboundGate outbound,
     ControlNumberAllocator controlNumbers,
+    OrderAmendmentFlow amendments,
+    Warehouse.WarehouseReleases releases,
     TimeProvider clock,
     ILogger<PurchaseOrderIntake> logger) : IFlowHandler
 {
@@ -81,7 +82,7 @@ public sealed partial class PurchaseOrderIntake(
 
         if (order.Record.SetLineageId != set.LineageId)
         {
-            return await ResentAsync(set, partner, order.Record, ct);
+            return await amendments.AmendAsync(set, partner, profile.Value!, tree, po.Value!, order.Record, ct); // never a second order
         }
 
         var accepted = PurchaseOrderFlow.Accept(tree, profile.Value!, order.Inputs!.PricesPerEach, order.Inputs.Availability, order.Inputs.Clock);
@@ -192,6 +193,12 @@ public sealed partial class PurchaseOrderIntake(
             return LineageStates.Posting; // refused by the guide (queued) or waiting for the transport: the set stays open
         }
 
+        if ((record.SageOrderId ?? (await orders.FindAsync(partner.Id, decided.Order.Number, ct))?.SageOrderId) is long sageOrderId)
+        {
+            // before the set is acknowledged, so a crash in between releases again on re-delivery (a release is made once)
+            await releases.ReleaseCreatedAsync(sageOrderId, set.LineageId, ct);
+        }
+
         await orders.UpdateAsync(record.Id, r =>
         {
             r.State = r.State == AmazonOrderStates.Posting ? AmazonOrderStates.Acknowledged : r.State;
@@ -201,33 +208,6 @@ public sealed partial class PurchaseOrderIntake(
         await lineage.TransitionAsync(set.LineageId, from, LineageStates.Acknowledged, ct);
         LogAcknowledged(logger, partner.Id, decided.Order.Number, decided.Acknowledgement.AckType, sent.LineageId);
         return LineageStates.Acknowledged;
-    }
-
-    /// <summary>
-    /// An 850 for a PO that already has an order: never a second Sage order. The difference goes to a person with the
-    /// plan (quantity changes, cancellations, additions) in plain words; lines already rejected stay rejected.
-    /// </summary>
-    private async Task<string> ResentAsync(TransactionSetAccepted set, PartnerProfile partner, AmazonOrderRecord existing, CancellationToken ct)
-    {
-        await exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partner.Id,
-            Flow = Flow,
-            ReasonCode = "amazon.850.resent",
-            Message = $"Amazon sent PO {existing.PurchaseOrderNumber} again. It is already Sage order {existing.SageDocumentNo ?? existing.CustomerDocumentNo}, " +
-                      "so no second order was made; compare the two 850s and amend the Sage order if the lines changed.",
-            Severity = Severity.Warning,
-            LineageEntryId = set.LineageId,
-            DocumentSha256 = set.DocumentSha256,
-            DetailJson = JsonSerializer.Serialize(new { firstSet = existing.SetLineageId, sageOrder = existing.SageDocumentNo }),
-            DeduplicationKey = $"amazon-850-resent:{set.LineageId}",
-            CreatedAt = default,
-            UpdatedAt = default,
-        }, ct);
-        var from = (await lineage.GetAsync(set.LineageId, ct))?.State ?? LineageStates.Accepted;
-        await lineage.TransitionAsync(set.LineageId, from, LineageStates.Duplicate, ct);
-        return LineageStates.Duplicate;
     }
 
     private async Task RaiseLineProblemsAsync(TransactionSetAccepted set, PartnerProfile partner, PurchaseOrderAccepted decided, CancellationToken ct)
@@ -256,20 +236,8 @@ public sealed partial class PurchaseOrderIntake(
         return LineageStates.Failed;
     }
 
-    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup) => new()
-    {
-        Queue = "ops",
-        PartnerId = partner.Id,
-        Flow = Flow,
-        ReasonCode = reason,
-        Message = message,
-        Severity = severity,
-        LineageEntryId = set.LineageId,
-        DocumentSha256 = set.DocumentSha256,
-        DeduplicationKey = dedup,
-        CreatedAt = clock.GetUtcNow(),
-        UpdatedAt = clock.GetUtcNow(),
-    };
+    private ExceptionEntry Entry(TransactionSetAccepted set, PartnerProfile partner, string reason, Severity severity, string message, string dedup) =>
+        ExceptionEntry.Ops(partner.Id, Flow, reason, severity, message, set.LineageId, dedup, set.DocumentSha256);
 
     private static string Describe(IEnumerable<FlowProblem> problems) =>
         string.Join("; ", problems.Select(p => p.Line is { } line ? $"line {line}: {p.Message}" : p.Message));

@@ -33,6 +33,12 @@ public sealed partial class ShipNoticeFlow(
     /// <summary>Ordinal of the 856 under the despatch's lineage row.</summary>
     public const int ShipNoticeOrdinal = 2;
 
+    /// <summary>Ordinal of the row that holds the 856's deadline (<c>sla.asnMinutesAfterDespatch</c>) until it is sent.</summary>
+    public const int ShipNoticeDueOrdinal = 3;
+
+    /// <summary>Document type of the deadline row.</summary>
+    public const string ShipNoticeDue = "856-due";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task DespatchedAsync(AmazonDespatchNotice notice, CancellationToken ct)
@@ -45,6 +51,7 @@ public sealed partial class ShipNoticeFlow(
             return;
         }
 
+        var due = await DueAsync(notice, record, partner, ct);
         if (notice.Plan.Amazon is not { } update)
         {
             await RaiseAsync(notice, partner.Id, "amazon.856.incomplete", $"PO {record.PurchaseOrderNumber}: the despatch is not complete in Sage yet, so no 856 was sent (an ASN never reports what Sage has not recorded).", ct);
@@ -99,7 +106,12 @@ public sealed partial class ShipNoticeFlow(
 
         var sent = await outbound.SendAsync(new OutboundRequest(partner, "amazon-856", "856", notice.SourceLineageId, ShipNoticeOrdinal, LineageKind.OutboundFile, record.PurchaseOrderNumber),
             () => Encoding.UTF8.GetBytes(asn.Value!.Text), ct);
-        if (sent.AlreadySent)
+        if (sent.Sent)
+        {
+            await lineage.TransitionAsync(due, LineageStates.Accepted, LineageStates.Processed, ct);
+        }
+
+        if (sent.AlreadySent || !sent.Sent)
         {
             return;
         }
@@ -118,6 +130,31 @@ public sealed partial class ShipNoticeFlow(
             r.ShippedAt ??= clock.GetUtcNow();
         }, ct);
         LogShipped(logger, partner.Id, record.PurchaseOrderNumber, despatch.Value!.ShipmentId, despatch.Value.Cartons.Length, sent.LineageId);
+    }
+
+    /// <summary>The 856's deadline, recorded once per despatch: due <c>sla.asnMinutesAfterDespatch</c> after the despatch reached
+    /// the gateway, open until the 856 is sent, so a refused or stuck ASN shows in the deadlines and, late, on the queue.</summary>
+    private async Task<long> DueAsync(AmazonDespatchNotice notice, AmazonOrderRecord record, PartnerProfile partner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var minutes = partner.Sla.TryGetValue("asnMinutesAfterDespatch", out var m) ? (double)m : 30;
+        var (id, _) = await lineage.AddStepAsync(new LineageEntry
+        {
+            ParentId = notice.SourceLineageId,
+            Ordinal = ShipNoticeDueOrdinal,
+            Kind = LineageKind.Document,
+            Direction = Direction.Inbound,
+            PartnerId = partner.Id,
+            Flow = "amazon-856",
+            State = LineageStates.Accepted,
+            DocumentType = ShipNoticeDue,
+            PurchaseOrderNumber = record.PurchaseOrderNumber,
+            ShipmentId = notice.Plan.BillOfLading,
+            DueAt = now.AddMinutes(minutes),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, null, ct);
+        return id;
     }
 
     /// <summary>The order as decided: the stored 850 run through the rules again with the stored Sage prices and stock.</summary>
@@ -154,19 +191,8 @@ public sealed partial class ShipNoticeFlow(
     }
 
     private Task RaiseAsync(AmazonDespatchNotice notice, string? partnerId, string reason, string message, CancellationToken ct) =>
-        exceptions.RaiseAsync(new ExceptionEntry
-        {
-            Queue = "ops",
-            PartnerId = partnerId ?? notice.WarehousePartnerId,
-            Flow = "amazon-856",
-            ReasonCode = reason,
-            Message = message,
-            Severity = Severity.Error,
-            LineageEntryId = notice.SourceLineageId,
-            DeduplicationKey = $"{reason}:{notice.SourceLineageId}",
-            CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        }, ct);
+        exceptions.RaiseAsync(ExceptionEntry.Ops(partnerId ?? notice.WarehousePartnerId, "amazon-856", reason, Severity.Error, message,
+            notice.SourceLineageId, $"{reason}:{notice.SourceLineageId}"), ct);
 
     private static string Describe(IEnumerable<FlowProblem> problems) =>
         string.Join("; ", problems.Select(p => p.Line is { } line ? $"line {line}: {p.Message} ({p.Code})" : $"{p.Message} ({p.Code})"));

@@ -59,6 +59,25 @@ public sealed class ExceptionEntry
     public required DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>An ops-queue entry raised by a document flow (the queue sets the times when it is raised).</summary>
+    public static ExceptionEntry Ops(string? partnerId, string flow, string reason, Severity severity, string message, long? lineageId, string deduplicationKey,
+        string? documentSha256 = null, string? detailJson = null, DateTimeOffset? slaDeadline = null) => new()
+    {
+        Queue = "ops",
+        PartnerId = partnerId,
+        Flow = flow,
+        ReasonCode = reason,
+        Message = message,
+        Severity = severity,
+        LineageEntryId = lineageId,
+        DocumentSha256 = documentSha256,
+        DetailJson = detailJson,
+        SlaDeadline = slaDeadline,
+        DeduplicationKey = deduplicationKey,
+        CreatedAt = default,
+        UpdatedAt = default,
+    };
 }
 
 /// <summary>How urgent an exception is.</summary>
