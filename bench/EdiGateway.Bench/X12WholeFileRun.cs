@@ -40,8 +40,12 @@ public class X12WholeFileRun
         var sizeMb = 100L;
         string? file = null;
         var guide = "amazon-vendor-central";
+        var threads = Environment.ProcessorCount;
+        var passes = "scan,read,validate,parallel";
         for (var i = 0; i < args.Length - 1; i++)
         {
+            if (args[i] == "--threads") threads = Math.Max(1, int.Parse(args[i + 1], CultureInfo.InvariantCulture));
+            if (args[i] == "--passes") passes = args[i + 1];
             if (args[i] == "--size-mb") sizeMb = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
             if (args[i] == "--file") file = args[i + 1];
             if (args[i] == "--guide") guide = args[i + 1];
@@ -58,8 +62,16 @@ public class X12WholeFileRun
         Console.WriteLine($"file: {file} ({mb:F1} MB), cores: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");
         var library = LoadSpecs(FindSpecs());
         var validator = new X12Validator(library, new X12ValidationOptions { GuideId = guide });
+        var selected = passes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = selected.Except(["scan", "read", "validate", "parallel"], StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"unknown pass(es) {string.Join(", ", unknown)}; expected scan, read, validate, parallel");
+            return 2;
+        }
+        Console.WriteLine($"passes: {string.Join(",", selected)}, threads: {threads}, load average: {LoadAverage()}");
 
-        Measure("raw byte scan (count '~')", mb, () =>
+        if (selected.Contains("scan")) Measure("raw byte scan (count '~')", mb, () =>
         {
             using var fs = Open(file);
             var buf = new byte[1 << 20];
@@ -68,7 +80,7 @@ public class X12WholeFileRun
             while ((n = fs.Read(buf, 0, buf.Length)) > 0) count += buf.AsSpan(0, n).Count((byte)'~');
             return $"{count:N0} terminators";
         });
-        Measure("read only (sets, no validation)", mb, () =>
+        if (selected.Contains("read")) Measure("read only (sets, no validation)", mb, () =>
         {
             using var fs = Open(file);
             long sets = 0, segments = 0;
@@ -76,7 +88,7 @@ public class X12WholeFileRun
                 if (item is X12SetRead r) { sets++; segments += r.Set.SegmentCount; }
             return $"{sets:N0} sets, {segments:N0} segments";
         });
-        Measure($"read + validate (guide {guide})", mb, () =>
+        if (selected.Contains("validate")) Measure($"read + validate (guide {guide})", mb, () =>
         {
             using var fs = Open(file);
             long sets = 0, errors = 0;
@@ -84,14 +96,20 @@ public class X12WholeFileRun
                 if (item is X12SetRead r) { sets++; errors += validator.Validate(r.Set).Errors.Length; }
             return $"{sets:N0} sets, {errors:N0} errors";
         });
-        var processor = new X12Processor(library, new X12ValidationOptions { GuideId = guide }, null, Environment.ProcessorCount);
-        Measure($"read + validate, {Environment.ProcessorCount} threads (X12Processor)", mb, () =>
+        var processor = new X12Processor(library, new X12ValidationOptions { GuideId = guide }, null, threads);
+        if (selected.Contains("parallel")) Measure($"read + validate, {threads} threads (X12Processor)", mb, () =>
         {
             using var fs = Open(file);
             var report = processor.Validate(fs);
             return $"{report.SetCount:N0} sets, valid={report.IsValid}";
         });
         return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
     }
 
     private static FileStream Open(string file) => new(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

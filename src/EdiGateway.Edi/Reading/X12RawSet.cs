@@ -8,16 +8,19 @@ namespace EdiGateway.Edi.Reading;
 public sealed class X12RawSet
 {
     private readonly byte[] _data;
-    private readonly int[] _starts;
-    private readonly int[] _lengths;
-    private readonly long[] _offsets;
+    // Segment index in one array: [0, count] segment starts in _data (segments are contiguous, so the length of
+    // segment i is start[i + 1] - start[i]), then [count + 1, 2 count + 1) file offsets relative to _baseOffset.
+    // _bigOffsets holds absolute offsets instead when a relative one does not fit an int.
+    private readonly int[] _index;
+    private readonly long _baseOffset;
+    private readonly long[]? _bigOffsets;
 
-    internal X12RawSet(byte[] data, int[] starts, int[] lengths, long[] offsets, int count)
+    internal X12RawSet(byte[] data, int[] index, long baseOffset, long[]? bigOffsets, int count)
     {
         _data = data;
-        _starts = starts;
-        _lengths = lengths;
-        _offsets = offsets;
+        _index = index;
+        _baseOffset = baseOffset;
+        _bigOffsets = bigOffsets;
         SegmentCount = count;
     }
 
@@ -47,10 +50,24 @@ public sealed class X12RawSet
     public X12Delimiters Delimiters => Interchange.Delimiters;
 
     /// <summary>Segment <paramref name="index"/> (0-based; 0 is the ST).</summary>
-    public X12SegmentView this[int index] => new(_data, _starts[index], _lengths[index], Interchange.Delimiters);
+    public X12SegmentView this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, SegmentCount);
+            var start = _index[index];
+            return new(_data, start, _index[index + 1] - start, Interchange.Delimiters);
+        }
+    }
 
     /// <summary>Byte offset in the file of segment <paramref name="index"/>.</summary>
-    public long ByteOffsetOf(int index) => _offsets[index];
+    public long ByteOffsetOf(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, SegmentCount);
+        return _bigOffsets is { } big ? big[index] : _baseOffset + _index[SegmentCount + 1 + index];
+    }
 
     /// <summary>Total bytes of segment data held (terminators excluded).</summary>
     public int ByteLength => _data.Length;
@@ -65,7 +82,7 @@ public sealed class X12RawSet
         SetControlNumber = ControlNumber,
         SegmentInSet = segmentIndex + 1,
         SegmentInFile = segmentIndex is int i ? FirstSegmentInFile + i : null,
-        ByteOffset = segmentIndex is int j ? _offsets[j] : null,
+        ByteOffset = segmentIndex is int j ? ByteOffsetOf(j) : null,
         SegmentId = segmentIndex is int k ? this[k].Id : null,
     };
 }

@@ -14,7 +14,6 @@ internal sealed partial class X12StreamReader
     private byte[] _setBuf;
     private int _setLen;
     private int[] _starts = new int[64];
-    private int[] _lens = new int[64];
     private long[] _offs = new long[64];
     private int _segCount;
     private string _stId = "";
@@ -308,15 +307,22 @@ internal sealed partial class X12StreamReader
         if (_segCount == _starts.Length)
         {
             Array.Resize(ref _starts, _segCount * 2);
-            Array.Resize(ref _lens, _segCount * 2);
             Array.Resize(ref _offs, _segCount * 2);
         }
         seg.CopyTo(_setBuf.AsSpan(_setLen));
         _starts[_segCount] = _setLen;
-        _lens[_segCount] = seg.Length;
         _offs[_segCount] = offset;
         _segCount++;
         _setLen += seg.Length;
+    }
+
+    /// <summary>True when <paramref name="bytes"/> are ASCII and spell <paramref name="text"/> exactly.</summary>
+    private static bool AsciiEquals(ReadOnlySpan<byte> bytes, string text)
+    {
+        if (bytes.Length != text.Length) return false;
+        for (var k = 0; k < bytes.Length; k++)
+            if (bytes[k] >= 0x80 || bytes[k] != text[k]) return false;
+        return true;
     }
 
     private void CloseSet(ReadOnlySpan<byte> se, bool hasTrailer)
@@ -328,19 +334,52 @@ internal sealed partial class X12StreamReader
         }
         else
         {
-            var elements = SplitElements(se, _delims.Element);
-            var se01 = elements.Length > 0 ? elements[0] : "";
-            var se02 = elements.Length > 1 ? elements[1] : "";
-            var pos = SetPosition(_segCount - 1) with { SegmentId = "SE" };
+            // SE01 and SE02 are checked on the bytes; strings are only made for an error message.
+            var sep = _delims.Element;
+            ReadOnlySpan<byte> se01 = default, se02 = default;
+            var i1 = se.IndexOf(sep);
+            if (i1 >= 0)
+            {
+                var rest = se[(i1 + 1)..];
+                var j1 = rest.IndexOf(sep);
+                se01 = j1 < 0 ? rest : rest[..j1];
+                if (j1 >= 0)
+                {
+                    rest = rest[(j1 + 1)..];
+                    var j2 = rest.IndexOf(sep);
+                    se02 = j2 < 0 ? rest : rest[..j2];
+                }
+            }
             if (!int.TryParse(se01, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n != _segCount)
+            {
+                var pos = SetPosition(_segCount - 1) with { SegmentId = "SE" };
                 _setErrors.Add(X12Errors.Set(pos with { ElementPosition = 1 }, "SegmentCountMismatch", "4",
-                    $"SE01 says {se01} segments but transaction set {_stId} {_stControl} has {_segCount} (ST and SE included)"));
-            if (se02 != _stControl)
+                    $"SE01 says {Text(se01)} segments but transaction set {_stId} {_stControl} has {_segCount} (ST and SE included)"));
+            }
+            if (!AsciiEquals(se02, _stControl) && Text(se02) != _stControl)
+            {
+                var pos = SetPosition(_segCount - 1) with { SegmentId = "SE" };
                 _setErrors.Add(X12Errors.Set(pos with { ElementPosition = 2 }, "SetControlNumberMismatch", "3",
-                    $"SE02 control number '{se02}' does not match ST02 '{_stControl}'"));
+                    $"SE02 control number '{Text(se02)}' does not match ST02 '{_stControl}'"));
+            }
         }
         var data = _setBuf.AsSpan(0, _setLen).ToArray();
-        var set = new X12RawSet(data, _starts[.._segCount], _lens[.._segCount], _offs[.._segCount], _segCount)
+        var index = new int[2 * _segCount + 1];
+        _starts.AsSpan(0, _segCount).CopyTo(index);
+        index[_segCount] = _setLen;
+        var baseOffset = _segCount > 0 ? _offs[0] : 0;
+        long[]? bigOffsets = null;
+        for (var k = 0; k < _segCount; k++)
+        {
+            var rel = _offs[k] - baseOffset;
+            if (rel > int.MaxValue)
+            {
+                bigOffsets = _offs[.._segCount];
+                break;
+            }
+            index[_segCount + 1 + k] = (int)rel;
+        }
+        var set = new X12RawSet(data, index, baseOffset, bigOffsets, _segCount)
         {
             Interchange = _isa!,
             Group = _gs!,
