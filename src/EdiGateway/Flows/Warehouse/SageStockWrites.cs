@@ -23,15 +23,44 @@ public interface ISageStockWriter
 }
 
 /// <summary>
-/// The stock writer of a build whose Sage connector has no stock transfer or stocktake call: every write is refused
-/// with a reason naming what is missing, so 944s and 947s stay queued (nothing is reported as done) and post once
-/// the connector has the calls.
+/// The Sage 200 stock writes through the connector: a goods receipt is <c>POST /stock_transfers</c> between the two
+/// warehouses' bins (<c>TransferStockAsync</c>), an adjustment a one-item stocktake (<c>AdjustStockByStocktakeAsync</c>).
+/// Warehouses are named as in the profile; a refusal becomes a <see cref="SageApiException"/> naming what Sage refused.
 /// </summary>
-public sealed class MissingSageStockWriter : ISageStockWriter
+public sealed class SageClientStockWriter(Sage.SagePosting sage) : ISageStockWriter
 {
-    public Task TransferAsync(SageStockMove move, CancellationToken ct) =>
-        throw new SageApiException(SageErrorKind.NotFound, "this build's Sage connector has no stock transfer call (POST /stock_transfers) yet, so goods received cannot be recorded");
+    public async Task TransferAsync(SageStockMove move, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var client = Client();
+        var (from, to) = (await WarehouseIdAsync(client, move.FromWarehouse, ct), await WarehouseIdAsync(client, move.ToWarehouse, ct));
+        var result = await client.TransferStockAsync(move.ProductCode, from, to, move.Quantity, move.Reference, ct);
+        if (result.IsRefused)
+        {
+            throw new SageApiException(SageErrorKind.Validation, $"the transfer of {move.ProductCode} was refused before sending: {string.Join("; ", result.Refusals.Select(r => r.ToString()))}");
+        }
+    }
 
-    public Task AdjustAsync(SageStockCount count, CancellationToken ct) =>
-        throw new SageApiException(SageErrorKind.NotFound, "this build's Sage connector has no stocktake call yet, so a stock adjustment cannot be recorded");
+    public async Task AdjustAsync(SageStockCount count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        var client = Client();
+        await client.AdjustStockByStocktakeAsync(count.ProductCode, await WarehouseIdAsync(client, count.Warehouse, ct), count.Adjustment, count.Narrative, ct);
+    }
+
+    private Sage200.Client.Sage200Client Client() =>
+        sage.Connection?.Client ?? throw new SageApiException(SageErrorKind.Transient, "Sage posting is not running");
+
+    private static async Task<long> WarehouseIdAsync(Sage200.Client.Sage200Client client, string name, CancellationToken ct)
+    {
+        await foreach (var w in client.GetWarehousesAsync(ct))
+        {
+            if (string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return w.Id;
+            }
+        }
+
+        throw new SageApiException(SageErrorKind.NotFound, $"Sage has no warehouse named '{name}'");
+    }
 }

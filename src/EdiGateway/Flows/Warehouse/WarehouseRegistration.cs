@@ -16,7 +16,7 @@ public static class WarehouseRegistration
         services.AddSingleton<IFlowHandler, ShippingAdviceFlow>();
         services.AddSingleton<IFlowHandler, InventoryAdviceFlow>();
         services.AddSingleton<StockTransfers>();
-        services.TryAddSingleton<ISageStockWriter, MissingSageStockWriter>();
+        services.TryAddSingleton<ISageStockWriter, SageClientStockWriter>();
         services.AddSingleton<StockReceiptFlows>();
         services.AddSingleton<IFlowHandler>(sp => sp.GetRequiredService<StockReceiptFlows>().Receipts);
         services.AddSingleton<IFlowHandler>(sp => sp.GetRequiredService<StockReceiptFlows>().Adjustments);
