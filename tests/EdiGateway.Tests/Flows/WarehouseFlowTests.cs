@@ -21,10 +21,13 @@ public sealed class WarehouseFlowTests
 {
     private const string Amazon = "amazon-vc-test";
 
-    [Fact]
-    public async Task Amazon_order_940_then_short_945_posts_the_despatch_in_Sage_and_sends_the_856_and_a_change_855()
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("sftp")]
+    public async Task Amazon_order_940_then_short_945_posts_the_despatch_in_Sage_and_sends_the_856_and_a_change_855(string transport)
     {
-        await using var host = await StartAsync();
+        await using var sshd = transport == "sftp" ? await Transports.SshdPeer.StartAsync() : null;
+        await using var host = sshd is null ? await StartAsync() : await StartOverSftpAsync(sshd);
         var order = await AmazonOrderToCashTests.AcknowledgedOrderAsync(host, "T9200001", 9201);
 
         var file940 = await ReleaseAsync(host, order.SageOrderId!.Value, order.SageDocumentNo!);
@@ -70,6 +73,11 @@ public sealed class WarehouseFlowTests
         var tree = await host.Get<LineageLog>().FindTreeAsync("T9200001", default);
         Assert.Contains(tree, e => e.DocumentType == "940");
         Assert.Contains(tree, e => e.DocumentType == "sage200.despatch" && e.State == LineageStates.Posted);
+        if (sshd is not null)
+        {
+            // fetched over SFTP and archived on the 3PL's server
+            Assert.Contains(Directory.GetFiles(host.Home.Combine("data", "dropbox", Tpl, "archive")), f => f.EndsWith("945.edi", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -27,6 +27,32 @@ internal static class WarehouseHost
     public static Task<GatewayHost> StartAsync(params string[] settings) =>
         AmazonHost.StartAsync(["--Pipeline:InvoicePollSeconds", "3600", "--Warehouse:RetrySeconds", "1", .. settings]);
 
+    /// <summary>As <see cref="StartAsync"/>, with the 3PL on SFTP: a real sshd on loopback whose remote folders are the
+    /// paths the drop-folder helpers use (no chroot), so <c>Drop</c> puts a file where the gateway's SFTP poll fetches it
+    /// and <c>Sent</c> reads what the gateway uploaded.</summary>
+    public static Task<GatewayHost> StartOverSftpAsync(Transports.SshdPeer sshd, params string[] settings) =>
+        AmazonHost.StartAsync(partners =>
+        {
+            var home = Path.GetDirectoryName(partners)!;
+            var folder = Path.Combine(partners, Tpl);
+            File.Copy(sshd.HostKeyPub, Path.Combine(folder, "sftp-host.pub"));
+            string Remote(string name) => Directory.CreateDirectory(Path.Combine(home, "data", "dropbox", Tpl, name)).FullName;
+            Transports.TransportTestKit.SetTransport(folder, $"""
+                transport:
+                  type: sftp
+                  settings:
+                    host: 127.0.0.1
+                    port: "{sshd.Port}"
+                    user: {Environment.UserName}
+                    keyFile: {sshd.ClientKey}
+                    hostKey: sftp-host.pub
+                    pickup: {Remote("in")}
+                    drop: {Remote("out")}
+                    archive: {Remote("archive")}
+                    pollSeconds: "1"
+                """);
+        }, ["--Pipeline:InvoicePollSeconds", "3600", "--Warehouse:RetrySeconds", "1", .. settings]);
+
     /// <summary>A Sage order entered in Sage directly (not from Amazon) for a trade customer, lines in 3PL-LEEDS; returns (id, document_no).</summary>
     public static async Task<(long Id, string DocumentNo)> CreateSageOrderAsync(GatewayHost host, string customerDocumentNo, params (long ProductId, decimal Eaches, decimal Price)[] lines)
     {
