@@ -98,6 +98,11 @@ public sealed partial class PurchaseOrderIntake(
             return await AcknowledgeAsync(set, partner, order.Record, decided, ct); // every line rejected: the 855 alone
         }
 
+        if (order.Record.SageOrderId is not null)
+        {
+            return await AcknowledgeAsync(set, partner, order.Record, decided, ct); // re-delivered after Sage took the order
+        }
+
         var posting = new SalesOrderPosting(new SageChannel(profile.Value!.Settings.OrderNumberPrefix), decided.Order.Number,
             AmazonSageLookup.ToSageOrder(decided.SalesOrder, order.Ids!));
         var found = await sage.Connection!.Store.FindAsync(posting.Key, ct);
@@ -145,6 +150,11 @@ public sealed partial class PurchaseOrderIntake(
         if (existing is not null && existing.SetLineageId != set.LineageId)
         {
             return new(existing, null, null, null);
+        }
+
+        if (existing?.SageOrderId is not null)
+        {
+            return new(existing, AmazonDecisionInputs.FromJson(existing.InputsJson), null, null); // in Sage already: nothing to look up
         }
 
         var warehouse = AmazonProfiles.Setting(partner, "sageWarehouse", "MAIN");
