@@ -44,7 +44,7 @@ public sealed class X12Processor
         var stray = ImmutableArray.CreateBuilder<X12Error>();
         List<X12GroupResult>? groups = null;
         List<X12Error>? isaErrors = null;
-        List<X12SetResult>? sets = null;
+        X12CompactSetResults? sets = null;
         List<X12Error>? gsErrors = null;
         long bytes = 0;
         var options = _readerOptions with
@@ -123,7 +123,7 @@ public sealed class X12Processor
                     isaErrors = [.. s.Errors];
                     break;
                 case X12GroupStarted g:
-                    sets = [];
+                    sets = new X12CompactSetResults();
                     gsErrors = [.. g.Errors];
                     if (!_validator.SupportsVersion(g.Header.Version))
                         gsErrors.Add(X12Errors.Group(new X12Position
@@ -133,7 +133,7 @@ public sealed class X12Processor
                         }, "GroupVersionNotSupported", "2", $"GS08 version '{g.Header.Version}' is not supported (no edi-specs/x12/{g.Header.BaseVersion})"));
                     break;
                 case X12GroupEnded ge:
-                    groups?.Add(new X12GroupResult(ge.Header, ge.DeclaredSets, [.. sets ?? []], [.. (gsErrors ?? []).Concat(ge.Errors)]));
+                    groups?.Add(new X12GroupResult(ge.Header, ge.DeclaredSets, sets ?? new X12CompactSetResults(), [.. (gsErrors ?? []).Concat(ge.Errors)]));
                     sets = null;
                     break;
                 case X12InterchangeEnded ie:
