@@ -36,6 +36,25 @@ public sealed class X12Processor
         return Validate(fs, onSet);
     }
 
+    /// <summary>A run of consecutive reader items (sets and the envelope items between them) validated as one task.</summary>
+    private sealed class Batch
+    {
+        public List<X12ReadItem> Items { get; } = new(BatchSets + 8);
+        public int Sets { get; set; }
+        public long Bytes { get; set; }
+        public Task<X12SetResult?[]>? Work { get; set; }
+    }
+
+    private const int BatchItems = 4 * BatchSets;
+
+    private X12SetResult?[] ValidateBatch(List<X12ReadItem> items)
+    {
+        var results = new X12SetResult?[items.Count];
+        for (var k = 0; k < items.Count; k++)
+            if (items[k] is X12SetRead read) results[k] = _validator.Validate(read.Set);
+        return results;
+    }
+
     /// <summary>Validates a stream (not disposed). <paramref name="onSet"/> sees each set with its result while its bytes are at hand.</summary>
     public X12FileReport Validate(Stream stream, Action<X12RawSet, X12SetResult>? onSet = null)
     {
@@ -55,69 +74,14 @@ public sealed class X12Processor
                 _readerOptions.Progress?.Invoke(b);
             },
         };
-        var batch = new List<X12RawSet>(BatchSets);
-        long batchBytes = 0;
-        // With parallelism, batch N is validated on the pool while this thread reads batch N + 1; results are emitted
-        // in file order before the next batch starts and before any envelope item is handled (at most two batches held).
-        Task<X12SetResult[]>? pending = null;
-        List<X12RawSet>? pendingBatch = null;
-        void Emit(List<X12RawSet> sets0, X12SetResult[] results)
+        void Handle(X12ReadItem item, X12SetResult? result)
         {
-            for (var k = 0; k < sets0.Count; k++)
-            {
-                sets?.Add(results[k]);
-                onSet?.Invoke(sets0[k], results[k]);
-            }
-        }
-        void Drain()
-        {
-            if (pending is null) return;
-            var results = pending.GetAwaiter().GetResult();
-            var done = pendingBatch!;
-            pending = null;
-            pendingBatch = null;
-            Emit(done, results);
-        }
-        void Flush(bool wait)
-        {
-            if (batch.Count > 0)
-            {
-                Drain();
-                if (_parallelism > 1 && batch.Count > 1)
-                {
-                    var work = batch;
-                    batch = new List<X12RawSet>(BatchSets);
-                    pendingBatch = work;
-                    pending = Task.Run(() =>
-                    {
-                        var results = new X12SetResult[work.Count];
-                        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, k => results[k] = _validator.Validate(work[k]));
-                        return results;
-                    });
-                }
-                else
-                {
-                    var results = new X12SetResult[batch.Count];
-                    for (var k = 0; k < batch.Count; k++) results[k] = _validator.Validate(batch[k]);
-                    Emit(batch, results);
-                    batch.Clear();
-                }
-                batchBytes = 0;
-            }
-            if (wait) Drain();
-        }
-        foreach (var item in X12Reader.Read(stream, options))
-        {
-            if (item is X12SetRead read)
-            {
-                batch.Add(read.Set);
-                batchBytes += read.Set.ByteLength;
-                if (batch.Count >= (_parallelism > 1 ? BatchSets : 1) || batchBytes >= BatchBytes) Flush(wait: false);
-                continue;
-            }
-            Flush(wait: true);
             switch (item)
             {
+                case X12SetRead read:
+                    sets?.Add(result!);
+                    onSet?.Invoke(read.Set, result!);
+                    break;
                 case X12InterchangeStarted s:
                     groups = [];
                     isaErrors = [.. s.Errors];
@@ -145,7 +109,46 @@ public sealed class X12Processor
                     break;
             }
         }
-        Flush(wait: true);
+        if (_parallelism == 1)
+        {
+            foreach (var item in X12Reader.Read(stream, options))
+                Handle(item, item is X12SetRead read ? _validator.Validate(read.Set) : null);
+            return new X12FileReport(interchanges.ToImmutable(), stray.ToImmutable(), bytes);
+        }
+        // Parallel: the reader fills batches of up to 256 sets (envelope items ride along in order) and hands each to the
+        // pool; results and envelope items are handled on this thread in file order. At most parallelism + 1 batches are
+        // in flight, so the reader waits (backpressure) rather than buffering the file.
+        var inflight = new Queue<Batch>();
+        var maxInFlight = _parallelism + 1;
+        void Complete(Batch b)
+        {
+            var results = b.Work!.GetAwaiter().GetResult();
+            for (var k = 0; k < b.Items.Count; k++) Handle(b.Items[k], results[k]);
+        }
+        void Submit(Batch b)
+        {
+            var items = b.Items;
+            b.Work = b.Sets == 0 ? Task.FromResult(new X12SetResult?[items.Count]) : Task.Run(() => ValidateBatch(items));
+            inflight.Enqueue(b);
+            while (inflight.Count > maxInFlight || (inflight.Count > 0 && inflight.Peek().Work!.IsCompleted)) Complete(inflight.Dequeue());
+        }
+        var current = new Batch();
+        foreach (var item in X12Reader.Read(stream, options))
+        {
+            current.Items.Add(item);
+            if (item is X12SetRead read)
+            {
+                current.Sets++;
+                current.Bytes += read.Set.ByteLength;
+            }
+            if (current.Sets >= BatchSets || current.Bytes >= BatchBytes || current.Items.Count >= BatchItems)
+            {
+                Submit(current);
+                current = new Batch();
+            }
+        }
+        if (current.Items.Count > 0) Submit(current);
+        while (inflight.Count > 0) Complete(inflight.Dequeue());
         return new X12FileReport(interchanges.ToImmutable(), stray.ToImmutable(), bytes);
     }
 }
