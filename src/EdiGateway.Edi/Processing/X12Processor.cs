@@ -7,7 +7,8 @@ using EdiGateway.Edi.Validation;
 namespace EdiGateway.Edi.Processing;
 
 /// <summary>Reads and validates a whole input in one streaming pass and assembles the <see cref="X12FileReport"/>
-/// that acknowledgements are built from. Memory: the largest set plus the (small) per-set results.</summary>
+/// that acknowledgements are built from. Memory: the sets in flight plus the per-set results, kept compactly (a valid set
+/// with a numeric ST02 costs 16 bytes; see <see cref="X12GroupResult.Sets"/>).</summary>
 public sealed class X12Processor
 {
     private readonly X12Validator _validator;
@@ -15,7 +16,8 @@ public sealed class X12Processor
     private readonly int _parallelism;
 
     /// <summary>Creates a processor. With <paramref name="parallelism"/> &gt; 1, consecutive sets are validated in
-    /// batches on that many threads (results and callbacks stay in file order; memory grows to one batch of sets).</summary>
+    /// batches on that many threads (results and callbacks stay in file order; at most parallelism + 1 batches of 256 sets are
+    /// in flight, so the reader waits rather than buffering the file).</summary>
     public X12Processor(SpecLibrary library, X12ValidationOptions? validation = null, X12ReaderOptions? reader = null, int parallelism = 1)
     {
         _validator = new X12Validator(library, validation);
