@@ -107,8 +107,8 @@ public sealed partial class X12AckBuilder
             X12AckStatus.AcceptedWithErrors => "E",
             _ => "A",
         };
-        var declared = (group.DeclaredSets ?? group.Sets.Length).ToString(CultureInfo.InvariantCulture);
-        body.Add(X12Segment.Of("AK9", [status, declared, group.Sets.Length.ToString(CultureInfo.InvariantCulture),
+        var declared = (group.DeclaredSets ?? group.SetCount).ToString(CultureInfo.InvariantCulture);
+        body.Add(X12Segment.Of("AK9", [status, declared, group.SetCount.ToString(CultureInfo.InvariantCulture),
             group.AcceptedCount.ToString(CultureInfo.InvariantCulture), .. groupCodes]));
         return body;
     }

@@ -7,7 +7,8 @@ using EdiGateway.Edi.Validation;
 namespace EdiGateway.Edi.Processing;
 
 /// <summary>Reads and validates a whole input in one streaming pass and assembles the <see cref="X12FileReport"/>
-/// that acknowledgements are built from. Memory: the largest set plus the (small) per-set results.</summary>
+/// that acknowledgements are built from. Memory: the sets in flight plus the per-set results, kept compactly (a valid set
+/// with a numeric ST02 costs 16 bytes; see <see cref="X12GroupResult.Sets"/>).</summary>
 public sealed class X12Processor
 {
     private readonly X12Validator _validator;
@@ -15,7 +16,8 @@ public sealed class X12Processor
     private readonly int _parallelism;
 
     /// <summary>Creates a processor. With <paramref name="parallelism"/> &gt; 1, consecutive sets are validated in
-    /// batches on that many threads (results and callbacks stay in file order; memory grows to one batch of sets).</summary>
+    /// batches on that many threads (results and callbacks stay in file order; at most parallelism + 1 batches of 256 sets are
+    /// in flight, so the reader waits rather than buffering the file).</summary>
     public X12Processor(SpecLibrary library, X12ValidationOptions? validation = null, X12ReaderOptions? reader = null, int parallelism = 1)
     {
         _validator = new X12Validator(library, validation);
@@ -36,6 +38,25 @@ public sealed class X12Processor
         return Validate(fs, onSet);
     }
 
+    /// <summary>A run of consecutive reader items (sets and the envelope items between them) validated as one task.</summary>
+    private sealed class Batch
+    {
+        public List<X12ReadItem> Items { get; } = new(BatchSets + 8);
+        public int Sets { get; set; }
+        public long Bytes { get; set; }
+        public Task<X12SetResult?[]>? Work { get; set; }
+    }
+
+    private const int BatchItems = 4 * BatchSets;
+
+    private X12SetResult?[] ValidateBatch(List<X12ReadItem> items)
+    {
+        var results = new X12SetResult?[items.Count];
+        for (var k = 0; k < items.Count; k++)
+            if (items[k] is X12SetRead read) results[k] = _validator.Validate(read.Set);
+        return results;
+    }
+
     /// <summary>Validates a stream (not disposed). <paramref name="onSet"/> sees each set with its result while its bytes are at hand.</summary>
     public X12FileReport Validate(Stream stream, Action<X12RawSet, X12SetResult>? onSet = null)
     {
@@ -44,7 +65,7 @@ public sealed class X12Processor
         var stray = ImmutableArray.CreateBuilder<X12Error>();
         List<X12GroupResult>? groups = null;
         List<X12Error>? isaErrors = null;
-        List<X12SetResult>? sets = null;
+        X12CompactSetResults? sets = null;
         List<X12Error>? gsErrors = null;
         long bytes = 0;
         var options = _readerOptions with
@@ -55,75 +76,20 @@ public sealed class X12Processor
                 _readerOptions.Progress?.Invoke(b);
             },
         };
-        var batch = new List<X12RawSet>(BatchSets);
-        long batchBytes = 0;
-        // With parallelism, batch N is validated on the pool while this thread reads batch N + 1; results are emitted
-        // in file order before the next batch starts and before any envelope item is handled (at most two batches held).
-        Task<X12SetResult[]>? pending = null;
-        List<X12RawSet>? pendingBatch = null;
-        void Emit(List<X12RawSet> sets0, X12SetResult[] results)
+        void Handle(X12ReadItem item, X12SetResult? result)
         {
-            for (var k = 0; k < sets0.Count; k++)
-            {
-                sets?.Add(results[k]);
-                onSet?.Invoke(sets0[k], results[k]);
-            }
-        }
-        void Drain()
-        {
-            if (pending is null) return;
-            var results = pending.GetAwaiter().GetResult();
-            var done = pendingBatch!;
-            pending = null;
-            pendingBatch = null;
-            Emit(done, results);
-        }
-        void Flush(bool wait)
-        {
-            if (batch.Count > 0)
-            {
-                Drain();
-                if (_parallelism > 1 && batch.Count > 1)
-                {
-                    var work = batch;
-                    batch = new List<X12RawSet>(BatchSets);
-                    pendingBatch = work;
-                    pending = Task.Run(() =>
-                    {
-                        var results = new X12SetResult[work.Count];
-                        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, k => results[k] = _validator.Validate(work[k]));
-                        return results;
-                    });
-                }
-                else
-                {
-                    var results = new X12SetResult[batch.Count];
-                    for (var k = 0; k < batch.Count; k++) results[k] = _validator.Validate(batch[k]);
-                    Emit(batch, results);
-                    batch.Clear();
-                }
-                batchBytes = 0;
-            }
-            if (wait) Drain();
-        }
-        foreach (var item in X12Reader.Read(stream, options))
-        {
-            if (item is X12SetRead read)
-            {
-                batch.Add(read.Set);
-                batchBytes += read.Set.ByteLength;
-                if (batch.Count >= (_parallelism > 1 ? BatchSets : 1) || batchBytes >= BatchBytes) Flush(wait: false);
-                continue;
-            }
-            Flush(wait: true);
             switch (item)
             {
+                case X12SetRead read:
+                    sets?.Add(result!);
+                    onSet?.Invoke(read.Set, result!);
+                    break;
                 case X12InterchangeStarted s:
                     groups = [];
                     isaErrors = [.. s.Errors];
                     break;
                 case X12GroupStarted g:
-                    sets = [];
+                    sets = new X12CompactSetResults();
                     gsErrors = [.. g.Errors];
                     if (!_validator.SupportsVersion(g.Header.Version))
                         gsErrors.Add(X12Errors.Group(new X12Position
@@ -133,7 +99,7 @@ public sealed class X12Processor
                         }, "GroupVersionNotSupported", "2", $"GS08 version '{g.Header.Version}' is not supported (no edi-specs/x12/{g.Header.BaseVersion})"));
                     break;
                 case X12GroupEnded ge:
-                    groups?.Add(new X12GroupResult(ge.Header, ge.DeclaredSets, [.. sets ?? []], [.. (gsErrors ?? []).Concat(ge.Errors)]));
+                    groups?.Add(new X12GroupResult(ge.Header, ge.DeclaredSets, sets ?? new X12CompactSetResults(), [.. (gsErrors ?? []).Concat(ge.Errors)]));
                     sets = null;
                     break;
                 case X12InterchangeEnded ie:
@@ -145,7 +111,46 @@ public sealed class X12Processor
                     break;
             }
         }
-        Flush(wait: true);
+        if (_parallelism == 1)
+        {
+            foreach (var item in X12Reader.Read(stream, options))
+                Handle(item, item is X12SetRead read ? _validator.Validate(read.Set) : null);
+            return new X12FileReport(interchanges.ToImmutable(), stray.ToImmutable(), bytes);
+        }
+        // Parallel: the reader fills batches of up to 256 sets (envelope items ride along in order) and hands each to the
+        // pool; results and envelope items are handled on this thread in file order. At most parallelism + 1 batches are
+        // in flight, so the reader waits (backpressure) rather than buffering the file.
+        var inflight = new Queue<Batch>();
+        var maxInFlight = _parallelism + 1;
+        void Complete(Batch b)
+        {
+            var results = b.Work!.GetAwaiter().GetResult();
+            for (var k = 0; k < b.Items.Count; k++) Handle(b.Items[k], results[k]);
+        }
+        void Submit(Batch b)
+        {
+            var items = b.Items;
+            b.Work = b.Sets == 0 ? Task.FromResult(new X12SetResult?[items.Count]) : Task.Run(() => ValidateBatch(items));
+            inflight.Enqueue(b);
+            while (inflight.Count > maxInFlight || (inflight.Count > 0 && inflight.Peek().Work!.IsCompleted)) Complete(inflight.Dequeue());
+        }
+        var current = new Batch();
+        foreach (var item in X12Reader.Read(stream, options))
+        {
+            current.Items.Add(item);
+            if (item is X12SetRead read)
+            {
+                current.Sets++;
+                current.Bytes += read.Set.ByteLength;
+            }
+            if (current.Sets >= BatchSets || current.Bytes >= BatchBytes || current.Items.Count >= BatchItems)
+            {
+                Submit(current);
+                current = new Batch();
+            }
+        }
+        if (current.Items.Count > 0) Submit(current);
+        while (inflight.Count > 0) Complete(inflight.Dequeue());
         return new X12FileReport(interchanges.ToImmutable(), stray.ToImmutable(), bytes);
     }
 }

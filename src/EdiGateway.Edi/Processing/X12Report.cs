@@ -10,16 +10,49 @@ namespace EdiGateway.Edi.Processing;
 /// <param name="DeclaredSets">GE01, null when the GE was missing.</param>
 /// <param name="Sets">Per-set results in order.</param>
 /// <param name="Errors">GS/GE errors.</param>
+/// <remarks>Built by <see cref="X12Processor"/>, the sets are held compactly (valid sets as a few bytes each) and
+/// <see cref="Sets"/> materialises them on each call, so a report for a 1 GB file stays small; prefer
+/// <see cref="SetCount"/> and <see cref="AcceptedCount"/> to counting <see cref="Sets"/>.</remarks>
 public sealed record X12GroupResult(X12GroupHeader Header, int? DeclaredSets, ImmutableArray<X12SetResult> Sets, ImmutableArray<X12Error> Errors)
 {
+    private readonly ImmutableArray<X12SetResult> _sets = Sets;
+    private readonly X12CompactSetResults? _compact;
+
+    internal X12GroupResult(X12GroupHeader header, int? declaredSets, X12CompactSetResults compact, ImmutableArray<X12Error> errors)
+        : this(header, declaredSets, ImmutableArray<X12SetResult>.Empty, errors) => _compact = compact.Seal();
+
+    /// <summary>Per-set results in order.</summary>
+    public ImmutableArray<X12SetResult> Sets
+    {
+        get => _compact is { } c ? c.Materialize() : _sets;
+        init
+        {
+            _sets = value;
+            _compact = null;
+        }
+    }
+
+    /// <summary>Number of sets in the group.</summary>
+    public int SetCount => _compact?.Count ?? _sets.Length;
+
     /// <summary>Sets accepted.</summary>
-    public int AcceptedCount => Sets.Count(s => s.Status != X12AckStatus.Rejected);
+    public int AcceptedCount => _compact?.AcceptedCount ?? _sets.Count(s => s.Status != X12AckStatus.Rejected);
+
+    /// <summary>Errors and warnings of the sets, in set order.</summary>
+    public IEnumerable<X12Error> SetErrors => _compact?.Errors() ?? _sets.SelectMany(s => s.Errors);
 
     /// <summary>AK901: R when the group envelope fails or no set is accepted; P when some are; A otherwise.</summary>
-    public X12AckStatus Status =>
-        Errors.Any(e => e.Severity == X12Severity.Error) || (Sets.Length > 0 && AcceptedCount == 0) ? X12AckStatus.Rejected
-        : AcceptedCount < Sets.Length ? X12AckStatus.PartiallyAccepted
-        : X12AckStatus.Accepted;
+    public X12AckStatus Status
+    {
+        get
+        {
+            var count = SetCount;
+            var accepted = AcceptedCount;
+            return Errors.Any(e => e.Severity == X12Severity.Error) || (count > 0 && accepted == 0) ? X12AckStatus.Rejected
+                : accepted < count ? X12AckStatus.PartiallyAccepted
+                : X12AckStatus.Accepted;
+        }
+    }
 }
 
 /// <summary>Validation outcome of one interchange.</summary>
@@ -38,11 +71,11 @@ public sealed record X12FileReport(ImmutableArray<X12InterchangeResult> Intercha
 {
     /// <summary>Every error and warning in file order of levels.</summary>
     public IEnumerable<X12Error> AllErrors =>
-        StrayErrors.Concat(Interchanges.SelectMany(i => i.Errors.Concat(i.Groups.SelectMany(g => g.Errors.Concat(g.Sets.SelectMany(s => s.Errors))))));
+        StrayErrors.Concat(Interchanges.SelectMany(i => i.Errors.Concat(i.Groups.SelectMany(g => g.Errors.Concat(g.SetErrors)))));
 
     /// <summary>True when nothing is rejected anywhere.</summary>
     public bool IsValid => !AllErrors.Any(e => e.Severity == X12Severity.Error) && Interchanges.Length > 0;
 
     /// <summary>Number of transaction sets seen.</summary>
-    public int SetCount => Interchanges.Sum(i => i.Groups.Sum(g => g.Sets.Length));
+    public int SetCount => Interchanges.Sum(i => i.Groups.Sum(g => g.SetCount));
 }

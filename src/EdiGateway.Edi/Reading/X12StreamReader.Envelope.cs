@@ -265,10 +265,15 @@ internal sealed partial class X12StreamReader
         _segCount = 0;
         _setErrors.Clear();
         _setCount++;
-        var elements = SplitElements(seg, _delims.Element);
-        _stId = elements.Length > 0 ? elements[0] : "";
-        _stControl = elements.Length > 1 ? elements[1] : "";
-        _st03 = elements.Length > 2 && elements[2].Length > 0 ? elements[2] : null;
+        // ST01 and ST03 repeat from set to set: reuse the previous strings when the bytes are the same.
+        var sep = _delims.Element;
+        var rest = NextElement(seg, sep);
+        var st01 = TakeElement(ref rest, sep);
+        var st02 = TakeElement(ref rest, sep);
+        var st03 = TakeElement(ref rest, sep);
+        _stId = Reuse(ref _lastStId, st01);
+        _stControl = Text(st02);
+        _st03 = st03.IsEmpty ? null : Reuse(ref _lastSt03, st03);
         _stFileOrdinal = _segInFile;
         _state = State.Set;
         AppendSegment(seg, offset);
@@ -282,6 +287,41 @@ internal sealed partial class X12StreamReader
         else if (!_setNumbers.Add(_stControl))
             _setErrors.Add(X12Errors.Set(pos with { ElementPosition = 2 }, "DuplicateSetControlNumber", "23",
                 $"ST02 transaction set control number '{_stControl}' is used by an earlier set in group {_gs!.ControlNumber}"));
+    }
+
+    private string? _lastStId;
+    private string? _lastSt03;
+
+    /// <summary>The bytes after the segment id's separator (empty when the segment has no elements).</summary>
+    private static ReadOnlySpan<byte> NextElement(ReadOnlySpan<byte> seg, byte sep)
+    {
+        var i = seg.IndexOf(sep);
+        return i >= 0 ? seg[(i + 1)..] : default;
+    }
+
+    /// <summary>The next element of <paramref name="rest"/> (as <see cref="SplitElements"/> would cut it, empty past the
+    /// last), advancing past it.</summary>
+    private static ReadOnlySpan<byte> TakeElement(ref ReadOnlySpan<byte> rest, byte sep)
+    {
+        var j = rest.IndexOf(sep);
+        var e = j >= 0 ? rest[..j] : rest;
+        rest = j >= 0 ? rest[(j + 1)..] : default;
+        return e;
+    }
+
+    /// <summary>True when <paramref name="bytes"/> are ASCII and spell <paramref name="s"/> exactly.</summary>
+    private static bool AsciiEquals(ReadOnlySpan<byte> bytes, string s)
+    {
+        if (bytes.Length != s.Length) return false;
+        for (var i = 0; i < bytes.Length; i++)
+            if (bytes[i] >= 0x80 || bytes[i] != s[i]) return false;
+        return true;
+    }
+
+    private static string Reuse(ref string? last, ReadOnlySpan<byte> bytes)
+    {
+        if (last is not null && AsciiEquals(bytes, last)) return last;
+        return last = Text(bytes);
     }
 
     private X12Position SetPosition(int index) => new()
@@ -316,15 +356,6 @@ internal sealed partial class X12StreamReader
         _setLen += seg.Length;
     }
 
-    /// <summary>True when <paramref name="bytes"/> are ASCII and spell <paramref name="text"/> exactly.</summary>
-    private static bool AsciiEquals(ReadOnlySpan<byte> bytes, string text)
-    {
-        if (bytes.Length != text.Length) return false;
-        for (var k = 0; k < bytes.Length; k++)
-            if (bytes[k] >= 0x80 || bytes[k] != text[k]) return false;
-        return true;
-    }
-
     private void CloseSet(ReadOnlySpan<byte> se, bool hasTrailer)
     {
         if (!hasTrailer)
@@ -334,34 +365,16 @@ internal sealed partial class X12StreamReader
         }
         else
         {
-            // SE01 and SE02 are checked on the bytes; strings are only made for an error message.
             var sep = _delims.Element;
-            ReadOnlySpan<byte> se01 = default, se02 = default;
-            var i1 = se.IndexOf(sep);
-            if (i1 >= 0)
-            {
-                var rest = se[(i1 + 1)..];
-                var j1 = rest.IndexOf(sep);
-                se01 = j1 < 0 ? rest : rest[..j1];
-                if (j1 >= 0)
-                {
-                    rest = rest[(j1 + 1)..];
-                    var j2 = rest.IndexOf(sep);
-                    se02 = j2 < 0 ? rest : rest[..j2];
-                }
-            }
+            var rest = NextElement(se, sep);
+            var se01 = TakeElement(ref rest, sep);
+            var se02 = TakeElement(ref rest, sep);
             if (!int.TryParse(se01, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n != _segCount)
-            {
-                var pos = SetPosition(_segCount - 1) with { SegmentId = "SE" };
-                _setErrors.Add(X12Errors.Set(pos with { ElementPosition = 1 }, "SegmentCountMismatch", "4",
+                _setErrors.Add(X12Errors.Set(SetPosition(_segCount - 1) with { SegmentId = "SE", ElementPosition = 1 }, "SegmentCountMismatch", "4",
                     $"SE01 says {Text(se01)} segments but transaction set {_stId} {_stControl} has {_segCount} (ST and SE included)"));
-            }
             if (!AsciiEquals(se02, _stControl) && Text(se02) != _stControl)
-            {
-                var pos = SetPosition(_segCount - 1) with { SegmentId = "SE" };
-                _setErrors.Add(X12Errors.Set(pos with { ElementPosition = 2 }, "SetControlNumberMismatch", "3",
+                _setErrors.Add(X12Errors.Set(SetPosition(_segCount - 1) with { SegmentId = "SE", ElementPosition = 2 }, "SetControlNumberMismatch", "3",
                     $"SE02 control number '{Text(se02)}' does not match ST02 '{_stControl}'"));
-            }
         }
         var data = _setBuf.AsSpan(0, _setLen).ToArray();
         var index = new int[2 * _segCount + 1];
@@ -389,7 +402,7 @@ internal sealed partial class X12StreamReader
             IndexInGroup = _setCount,
             FirstSegmentInFile = _stFileOrdinal,
             HasTrailer = hasTrailer,
-            EnvelopeErrors = [.. _setErrors],
+            EnvelopeErrors = _setErrors.Count == 0 ? ImmutableArray<X12Error>.Empty : [.. _setErrors],
         };
         Emit(new X12SetRead(set));
         _state = State.Group;

@@ -30,7 +30,7 @@ internal sealed partial class SetValidation
             // Fast path: the first byte that is a separator, control character or non-ASCII is the element separator
             // (or there is none), so the value is plain ASCII. Otherwise one scalar pass finds the element end and notes
             // separators, control characters and the character count.
-            var k = rest.IndexOfAny(special);
+            var k = special.IndexIn(rest);
             var flags = 0;
             int chars;
             if (k < 0) chars = rest.Length;

@@ -40,17 +40,36 @@ internal sealed partial class SetValidation
     [ThreadStatic] private static EffectiveNode?[]? t_nodes;
     [ThreadStatic] private static bool t_busy;
     private readonly X12Delimiters _d;
-    private readonly System.Buffers.SearchValues<byte> _special;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<X12Delimiters, System.Buffers.SearchValues<byte>> SpecialBytes = new();
+    private readonly SpecialSet _special;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<X12Delimiters, SpecialSet> SpecialBytes = new();
 
-    /// <summary>Bytes that end the fast element scan: the separators, control characters, DEL and every non-ASCII byte.</summary>
-    private static System.Buffers.SearchValues<byte> Special(X12Delimiters d) => SpecialBytes.GetOrAdd(d, static d =>
+    /// <summary>Bytes that end the fast element scan (the separators, control characters, DEL and every non-ASCII byte),
+    /// as a table for the first bytes of a value (most are short) and as search values for the rest.</summary>
+    private sealed class SpecialSet(System.Buffers.SearchValues<byte> values, bool[] table)
+    {
+        private const int ScalarBytes = 16;
+
+        /// <summary>Index of the first special byte in <paramref name="s"/>, or -1 (same answer as IndexOfAny).</summary>
+        public int IndexIn(ReadOnlySpan<byte> s)
+        {
+            var n = Math.Min(s.Length, ScalarBytes);
+            for (var i = 0; i < n; i++)
+                if (table[s[i]]) return i;
+            if (s.Length <= ScalarBytes) return -1;
+            var j = s[ScalarBytes..].IndexOfAny(values);
+            return j < 0 ? -1 : j + ScalarBytes;
+        }
+    }
+
+    private static SpecialSet Special(X12Delimiters d) => SpecialBytes.GetOrAdd(d, static d =>
     {
         var bytes = new List<byte> { d.Element, d.Component, 0x7F };
         if (d.HasRepetition) bytes.Add(d.Repetition);
         for (var b = 0; b < 0x20; b++) bytes.Add((byte)b);
         for (var b = 0x80; b <= 0xFF; b++) bytes.Add((byte)b);
-        return System.Buffers.SearchValues.Create([.. bytes.Distinct()]);
+        var table = new bool[256];
+        foreach (var b in bytes) table[b] = true;
+        return new SpecialSet(System.Buffers.SearchValues.Create([.. bytes.Distinct()]), table);
     });
 
     public SetValidation(X12RawSet set, EffectiveSet schema, X12ValidationOptions options, List<X12Error> errors)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EdiGateway.Edi.Errors;
 using EdiGateway.Edi.Reading;
 using EdiGateway.Edi.Specs;
@@ -100,6 +101,6 @@ public sealed class X12Validator
             new SetValidation(set, schema, _options, errors).Run();
         }
         return new X12SetResult(set.SetId, set.ControlNumber, set.ImplementationReference, set.IndexInGroup,
-            schema?.Guide?.Id, [.. errors]);
+            schema?.Guide?.Id, errors.Count == 0 ? ImmutableArray<X12Error>.Empty : [.. errors]);
     }
 }
