@@ -21,9 +21,10 @@ public abstract class CrashTests : IDisposable
         var input = Directory.CreateDirectory(home.Combine("input")).FullName;
         var random = new Random(42);
         var files = new List<string>();
-        for (var i = 0; i < 400; i++)
+        // enough documents that the import cannot finish between seeing the 40th "stored" and the kill, however quiet the machine
+        for (var i = 0; i < 1500; i++)
         {
-            var bytes = new byte[random.Next(2_000, 60_000)];
+            var bytes = new byte[random.Next(2_000, 30_000)];
             random.NextBytes(bytes);
             var path = Path.Combine(input, $"doc{i:D4}.bin");
             await File.WriteAllBytesAsync(path, bytes);
