@@ -122,25 +122,8 @@ public sealed class AmazonOrders(IDbContextFactory<GatewayDbContext> factory, Ti
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored row and saves it (optimistic: retried on a concurrent write).</summary>
-    public async Task<AmazonOrderRecord> UpdateAsync(long id, Action<AmazonOrderRecord> change, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var row = await db.Set<AmazonOrderRecord>().SingleAsync(o => o.Id == id, ct);
-            change(row);
-            row.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return row;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-            }
-        }
-    }
+    public Task<AmazonOrderRecord> UpdateAsync(long id, Action<AmazonOrderRecord> change, CancellationToken ct) =>
+        OptimisticUpdate.ApplyAsync(factory, id, change, r => r.UpdatedAt = clock.GetUtcNow(), ct);
 
     /// <summary>Claims an invoice number for an order; false when the number was already used (for any order).</summary>
     public async Task<(bool Claimed, AmazonInvoiceRecord Existing)> ClaimInvoiceNumberAsync(string partnerId, string invoiceNumber, long orderId, CancellationToken ct)

@@ -180,26 +180,8 @@ public sealed class WarehouseStore(IDbContextFactory<GatewayDbContext> factory, 
     public Task<StockTransferRecord> UpdateTransferAsync(long id, Action<StockTransferRecord> change, CancellationToken ct) =>
         UpdateAsync(id, change, r => r.UpdatedAt = clock.GetUtcNow(), ct);
 
-    private async Task<T> UpdateAsync<T>(long id, Action<T> change, Action<T> touch, CancellationToken ct)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var row = await db.Set<T>().SingleAsync(r => EF.Property<long>(r, "Id") == id, ct);
-            change(row);
-            touch(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return row;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-            }
-        }
-    }
+    private Task<T> UpdateAsync<T>(long id, Action<T> change, Action<T> touch, CancellationToken ct)
+        where T : class => OptimisticUpdate.ApplyAsync(factory, id, change, touch, ct);
 }
 
 internal sealed class FulfilmentRecordConfiguration : IEntityTypeConfiguration<FulfilmentRecord>
