@@ -86,8 +86,13 @@ public sealed partial class SageDespatchWatcher(
             (despatches.TryGetValue(line.SopDespatchId, out var list) ? list : despatches[line.SopDespatchId] = []).Add(line);
         }
 
+        // despatches already handled are skipped on one read of the set's steps, not one insert attempt each per pass
+        var done = (await lineage.ChildrenAsync(order.SetLineageId, ct))
+            .Where(e => e.DocumentType == "sage-despatch" && e.State != LineageStates.Received && e.Ordinal is not null)
+            .Select(e => e.Ordinal!.Value).ToHashSet();
         var handled = 0;
-        foreach (var (despatchId, lines) in despatches)
+        (FlowResult<RebuiltOrder> Rebuilt, SageSopOrder? Order)? context = null; // read once per order, when a despatch is new
+        foreach (var (despatchId, lines) in despatches.Where(d => !done.Contains(Ordinal(d.Key))))
         {
             var (stepId, state) = await StepAsync(partner, order, despatchId, lines[0], ct);
             if (state != LineageStates.Received)
@@ -95,7 +100,8 @@ public sealed partial class SageDespatchWatcher(
                 continue;
             }
 
-            var notice = await NoticeAsync(client, partner, order, sageOrderId, despatchId, lines, stepId, ct);
+            context ??= (await shipNotices.RebuildAsync(order, partner, ct), await client.GetSalesOrderAsync(sageOrderId, ct));
+            var notice = await NoticeAsync(partner, order, context.Value.Rebuilt, context.Value.Order, despatchId, lines, stepId, ct);
             if (notice is not null)
             {
                 await shipNotices.DespatchedAsync(notice, ct);
@@ -113,7 +119,7 @@ public sealed partial class SageDespatchWatcher(
         var (id, _) = await lineage.AddStepAsync(new LineageEntry
         {
             ParentId = order.SetLineageId,
-            Ordinal = checked(FirstDespatchOrdinal + (int)despatchId),
+            Ordinal = Ordinal(despatchId),
             Kind = LineageKind.Document,
             Direction = Direction.Inbound,
             PartnerId = partner.Id,
@@ -128,18 +134,18 @@ public sealed partial class SageDespatchWatcher(
         return (id, (await lineage.GetAsync(id, ct))?.State ?? LineageStates.Received);
     }
 
+    private static int Ordinal(long despatchId) => checked(FirstDespatchOrdinal + (int)despatchId);
+
     /// <summary>The despatch as the 856 needs it, or null (with a queue entry) when the order or the profile cannot give it.</summary>
-    private async Task<AmazonDespatchNotice?> NoticeAsync(Sage200Client client, PartnerProfile partner, AmazonOrderRecord order, long sageOrderId,
+    private async Task<AmazonDespatchNotice?> NoticeAsync(PartnerProfile partner, AmazonOrderRecord order, FlowResult<RebuiltOrder> rebuilt, SageSopOrder? sageOrder,
         long despatchId, List<SageOrderDespatchLineView> lines, long stepId, CancellationToken ct)
     {
-        var rebuilt = await shipNotices.RebuildAsync(order, partner, ct);
         if (!rebuilt.IsSuccess)
         {
             await RaiseAsync(partner, order, stepId, "amazon.856.order", $"PO {order.PurchaseOrderNumber}: Sage despatch {lines[0].SopDespatchDocumentNo} cannot be reported, the order cannot be rebuilt: {Describe(rebuilt.Problems)}", ct);
             return null;
         }
 
-        var sageOrder = await client.GetSalesOrderAsync(sageOrderId, ct);
         var resolved = rebuilt.Value!.Order.Resolved;
         var settings = rebuilt.Value.Data.Settings;
         var problems = new List<FlowProblem>();
