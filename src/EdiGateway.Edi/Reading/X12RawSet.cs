@@ -61,6 +61,16 @@ public sealed class X12RawSet
         }
     }
 
+    /// <summary>The bytes of segment <paramref name="index"/> (0-based, in range), for the validator's hot path.</summary>
+    internal ReadOnlySpan<byte> SegmentSpan(int index)
+    {
+        var start = _index[index];
+        return new(_data, start, _index[index + 1] - start);
+    }
+
+    /// <summary>Every segment's bytes, end to end (terminators excluded).</summary>
+    internal ReadOnlySpan<byte> Data => _data;
+
     /// <summary>Byte offset in the file of segment <paramref name="index"/>.</summary>
     public long ByteOffsetOf(int index)
     {

@@ -16,9 +16,23 @@ internal sealed class SegmentMatch
         Segment = segment;
         Path = path;
         _mask = new bool[schema.SegmentNodeCount];
+        var hits = 0;
         foreach (var n in schema.SegmentNodes())
-            if (n.SegmentOrdinal >= 0 && Slow(n)) _mask[n.SegmentOrdinal] = true;
+        {
+            if (n.SegmentOrdinal < 0 || !Slow(n)) continue;
+            _mask[n.SegmentOrdinal] = true;
+            SingleOrdinal = hits++ == 0 ? n.SegmentOrdinal : Several;
+        }
     }
+
+    /// <summary><see cref="SingleOrdinal"/> when no structure position is addressed.</summary>
+    public const int None = -1;
+
+    /// <summary><see cref="SingleOrdinal"/> when more than one structure position is addressed.</summary>
+    public const int Several = -2;
+
+    /// <summary>The one structure position addressed, else <see cref="None"/> or <see cref="Several"/>.</summary>
+    public int SingleOrdinal { get; } = None;
 
     /// <summary>Segment id.</summary>
     public string Segment { get; }

@@ -100,6 +100,11 @@ public sealed class EffectiveSegment
             return _masks;
         }
     }
+
+    private SegmentPlan? _plan;
+
+    /// <summary>The segment compiled for the validator's fast path.</summary>
+    internal SegmentPlan Plan => _plan ??= SegmentPlan.Build(this);
 }
 
 /// <summary>A node of the effective structure: a segment position or a loop.</summary>
@@ -139,6 +144,9 @@ public sealed class EffectiveNode
     private byte[]? _triggerUtf8;
     private Dictionary<int, int[]>? _childIndex;
     private int[]? _mandatory;
+    private int[]? _childKeys;
+    private int[]? _nextMandatory;
+    private int _notUsedHere = -1;
 
     /// <summary>Packs a segment id of up to 3 bytes into an int key (0 for longer ids).</summary>
     internal static int Key(ReadOnlySpan<byte> id) => id.Length switch
@@ -154,6 +162,22 @@ public sealed class EffectiveNode
         .Select((c, i) => (Key: Key(c.TriggerUtf8), Index: i))
         .GroupBy(x => x.Key)
         .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray());
+
+    /// <summary>For a loop: the trigger id key of each child, for a linear scan of the next few positions.</summary>
+    internal int[] ChildKeys => _childKeys ??= [.. Children.Select(c => Key(c.TriggerUtf8))];
+
+    /// <summary>For a loop: per position, the first mandatory child at or after it (see <see cref="MandatoryChildren"/>).</summary>
+    internal int[] NextMandatory => _nextMandatory ??= EffectiveNodeFacts.NextMandatory(Children, MandatoryChildren);
+
+    /// <summary>True when this node or a loop around it is marked not used.</summary>
+    internal bool NotUsedHere
+    {
+        get
+        {
+            if (_notUsedHere < 0) _notUsedHere = EffectiveNodeFacts.NotUsedHere(this) ? 1 : 0;
+            return _notUsedHere == 1;
+        }
+    }
 
     /// <summary>For a loop: positions of mandatory, used children.</summary>
     internal int[] MandatoryChildren => _mandatory ??= [.. Children.Select((c, i) => (c, i)).Where(x => x.c.Req == 'M' && !x.c.NotUsed).Select(x => x.i)];

@@ -18,7 +18,7 @@ internal sealed partial class SetValidation
         var defs = def.Elements;
         Span<bool> present = defs.Length <= 256 ? stackalloc bool[defs.Length + 1] : new bool[defs.Length + 1];
         ulong presentBits = 0;
-        var special = _special;
+        var special = SpecialBytesHere;
         var rest = idLength < span.Length ? span[(idLength + 1)..] : default;
         var hasMore = idLength < span.Length;
         var position = 0;
@@ -192,7 +192,7 @@ internal sealed partial class SetValidation
                 break;
             case X12DataType.DT:
                 length = v.Length;
-                if (!IsDigits(v) || !ValidDate(v))
+                if (!IsDate(v))
                 {
                     Element(index, position, component, rep, ed, "InvalidDate", "8", "8",
                         $"{Where(index)}, element {Ref(position, component)} {Lower(ed.Name)} '{Str(v)}' is not a valid date (CCYYMMDD or YYMMDD)", Str(v));
@@ -201,7 +201,7 @@ internal sealed partial class SetValidation
                 break;
             case X12DataType.TM:
                 length = v.Length;
-                if (!IsDigits(v) || !ValidTime(v))
+                if (!IsTime(v))
                 {
                     Element(index, position, component, rep, ed, "InvalidTime", "9", "9",
                         $"{Where(index)}, element {Ref(position, component)} {Lower(ed.Name)} '{Str(v)}' is not a valid time (HHMM[SS[d..]])", Str(v));
@@ -318,6 +318,12 @@ internal sealed partial class SetValidation
         for (var i = at; i < at + len; i++) n = n * 10 + (v[i] - '0');
         return n;
     }
+
+    /// <summary>A DT value: digits, CCYYMMDD or YYMMDD, a real date.</summary>
+    internal static bool IsDate(ReadOnlySpan<byte> v) => IsDigits(v) && ValidDate(v);
+
+    /// <summary>A TM value: digits, HHMM[SS[d..]], a real time.</summary>
+    internal static bool IsTime(ReadOnlySpan<byte> v) => IsDigits(v) && ValidTime(v);
 
     private static bool ValidDate(ReadOnlySpan<byte> v)
     {

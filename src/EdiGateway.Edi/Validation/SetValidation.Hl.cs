@@ -1,5 +1,4 @@
 using System.Globalization;
-using EdiGateway.Edi.Reading;
 
 namespace EdiGateway.Edi.Validation;
 
@@ -22,25 +21,16 @@ internal sealed partial class SetValidation
         return n;
     }
 
-    private void CheckHl(int index, X12SegmentView seg)
+    private void CheckHl(int index)
     {
         if (_hl is null)
         {
             _hl = _pooled ? t_hl ??= [] : [];
             _hl.Clear();
         }
-        var span = seg.Span;
-        var sep = _d.Element;
-        // HL*01*02*03: split the first three elements without allocating.
-        var rest = span[(span.IndexOf(sep) + 1)..];
-        var k = rest.IndexOf(sep);
-        var e1 = k < 0 ? rest : rest[..k];
-        rest = k < 0 ? default : rest[(k + 1)..];
-        k = rest.IndexOf(sep);
-        var e2 = k < 0 ? rest : rest[..k];
-        rest = k < 0 ? default : rest[(k + 1)..];
-        k = rest.IndexOf(sep);
-        var e3 = k < 0 ? rest : rest[..k];
+        var e1 = ElementOf(index, 1);
+        var e2 = ElementOf(index, 2);
+        var e3 = ElementOf(index, 3);
 
         var expected = _hl.Count + 1;
         var id = ParseId(e1);

@@ -37,7 +37,7 @@ internal sealed partial class SetValidation
     /// <summary>The element's numeric value with implied decimals applied; null when empty or not a number.</summary>
     private decimal? NumberAt(int index, int position)
     {
-        var v = _set[index].GetElement(position);
+        var v = ElementOf(index, position);
         if (v.IsEmpty || !TryParseNumber(v, out var d)) return null;
         if (DefAt(index, position) is { Type: X12DataType.N, Decimals: > 0 } def) d /= Pow10(def.Decimals);
         return d;
@@ -79,7 +79,7 @@ internal sealed partial class SetValidation
     private bool Holds(int index, RuleCondition when)
     {
         if (when.Position == 0) return true;
-        var got = _set[index].GetElement(when.Position);
+        var got = ElementOf(index, when.Position);
         foreach (var w in when.Values)
             if (got.SequenceEqual(w)) return true;
         return false;
@@ -97,13 +97,10 @@ internal sealed partial class SetValidation
         var (target, tpos) = (r.Target.Match, r.Target.Position);
         var tseg = target.Segment;
         var ofSeg = r.Of.Segment;
-        var n = _set.SegmentCount;
         var actual = 0;
-        for (var i = 0; i < n; i++)
-            if (r.Of.Hits(_nodes[i])) actual++;
-        for (var t = 0; t < n; t++)
+        for (var i = FirstHit(r.Of); i >= 0; i = NextHit(r.Of, i)) actual++;
+        for (var t = FirstHit(target); t >= 0; t = NextHit(target, t))
         {
-            if (!target.Hits(_nodes[t])) continue;
             var v = NumberAt(t, tpos);
             if (v != actual)
                 RuleError(t, tpos, "CountMismatch",
@@ -116,13 +113,10 @@ internal sealed partial class SetValidation
         var (target, tpos) = (r.Target.Match, r.Target.Position);
         var tseg = target.Segment;
         var (of, opos) = (r.Of.Match, r.Of.Position);
-        var n = _set.SegmentCount;
         var sum = 0m;
-        for (var i = 0; i < n; i++)
-            if (of.Hits(_nodes[i])) sum += NumberAt(i, opos) ?? 0;
-        for (var t = 0; t < n; t++)
+        for (var i = FirstHit(of); i >= 0; i = NextHit(of, i)) sum += NumberAt(i, opos) ?? 0;
+        for (var t = FirstHit(target); t >= 0; t = NextHit(target, t))
         {
-            if (!target.Hits(_nodes[t])) continue;
             var v = NumberAt(t, tpos);
             if (v is null) continue;
             var max = DefAt(t, tpos)?.Max ?? 10;
@@ -137,28 +131,26 @@ internal sealed partial class SetValidation
     {
         var (target, tpos) = (r.Target.Match, r.Target.Position);
         var tseg = target.Segment;
-        var n = _set.SegmentCount;
         var total = 0m;
         foreach (var term in r.Terms)
         {
-            for (var i = 0; i < n; i++)
+            for (var i = FirstHit(term.Match); i >= 0; i = NextHit(term.Match, i))
             {
-                if (!term.Match.Hits(_nodes[i]) || !Holds(i, term.When)) continue;
+                if (!Holds(i, term.When)) continue;
                 var product = 1m;
                 foreach (var p in term.Positions) product *= NumberAt(i, p) ?? 0;
                 total += term.Sign * product;
             }
         }
-        for (var ti = 0; ti < n; ti++)
+        for (var ti = FirstHit(target); ti >= 0; ti = NextHit(target, ti))
         {
-            if (!target.Hits(_nodes[ti])) continue;
             var v = NumberAt(ti, tpos);
             if (v is null) continue;
             var decimals = DefAt(ti, tpos) is { Type: X12DataType.N } d ? d.Decimals : 2;
             if (Math.Round(total, decimals, MidpointRounding.AwayFromZero) != v)
                 RuleError(ti, tpos, "SumMismatch",
                     $"{tseg} (segment {ti + 1}), element {tseg}{tpos:00} total {Fmt(v)} does not equal {string.Join(" ", rule.Terms)} = {Fmt(Math.Round(total, decimals))}",
-                    Encoding.UTF8.GetString(_set[ti].GetElement(tpos)));
+                    Encoding.UTF8.GetString(ElementOf(ti, tpos)));
         }
     }
 
@@ -166,10 +158,10 @@ internal sealed partial class SetValidation
     {
         var (match, pos) = (r.Target.Match, r.Target.Position);
         var seg = match.Segment;
-        for (var i = 0; i < _set.SegmentCount; i++)
+        for (var i = FirstHit(match); i >= 0; i = NextHit(match, i))
         {
-            if (!match.Hits(_nodes[i]) || !Holds(i, r.When)) continue;
-            var bytes = _set[i].GetElement(pos);
+            if (!Holds(i, r.When)) continue;
+            var bytes = ElementOf(i, pos);
             if (bytes.IsEmpty || Gs1.Passes(bytes, r.Scheme)) continue;
             var v = Encoding.UTF8.GetString(bytes);
             if (Gs1.Check(v, r.Scheme) is { } why)
@@ -204,10 +196,10 @@ internal sealed partial class SetValidation
         var (match, pos) = (c.Target.Match, c.Target.Position);
         var seg = match.Segment;
         Span<char> chars = stackalloc char[256];
-        for (var i = 0; i < _set.SegmentCount; i++)
+        for (var i = FirstHit(match); i >= 0; i = NextHit(match, i))
         {
-            if (!match.Hits(_nodes[i]) || !Holds(i, c.When)) continue;
-            var bytes = _set[i].GetElement(pos);
+            if (!Holds(i, c.When)) continue;
+            var bytes = ElementOf(i, pos);
             if (bytes.IsEmpty) continue;
             var ok = c.Simple?.IsMatch(bytes) ?? (bytes.Length <= chars.Length && Encoding.UTF8.TryGetChars(bytes, chars, out var n)
                 ? c.Regex.IsMatch(chars[..n])

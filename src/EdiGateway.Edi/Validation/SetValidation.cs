@@ -40,7 +40,10 @@ internal sealed partial class SetValidation
     [ThreadStatic] private static EffectiveNode?[]? t_nodes;
     [ThreadStatic] private static bool t_busy;
     private readonly X12Delimiters _d;
-    private readonly SpecialSet _special;
+    private SpecialSet? _special;
+
+    /// <summary>The special bytes of this set's delimiters, for the full element check.</summary>
+    private SpecialSet SpecialBytesHere => _special ??= Special(_d);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<X12Delimiters, SpecialSet> SpecialBytes = new();
 
     /// <summary>Bytes that end the fast element scan (the separators, control characters, DEL and every non-ASCII byte),
@@ -79,7 +82,6 @@ internal sealed partial class SetValidation
         _options = options;
         _errors = errors;
         _d = set.Delimiters;
-        _special = Special(_d);
         if (!t_busy)
         {
             t_busy = true;
@@ -115,21 +117,54 @@ internal sealed partial class SetValidation
     private void RunCore()
     {
         _stack.Add(FrameFor(_schema.Root));
+        var sep = _d.Element;
+        // A set with no control, non-ASCII, component or repetition bytes (nearly every set) needs no per-segment scan
+        // for them; in any other set each segment is looked at on its own.
+        var clean = IsClean(_set.Data);
+        InitIndex();
+        _elementsAt[0] = 0;
         for (var i = 0; i < _set.SegmentCount; i++)
         {
-            var seg = _set[i];
-            var span = seg.Span;
-            var e = span.IndexOf(_d.Element);
-            var id = e < 0 ? span : span[..e];
-            var node = Locate(id, i);
+            var span = _set.SegmentSpan(i);
+            var idLength = IdLength(span, sep);
+            var node = Locate(span[..idLength], i);
             _nodes[i] = node;
-            if (node is null) continue;
-            if (node.Segment is { } def) ValidateElements(i, span, id.Length, def, node);
-            if (node.Id == "HL" && node.Parent is { Hl: true }) CheckHl(i, seg);
+            _next[i] = -1;
+            if (node is null)
+            {
+                IndexElements(span, idLength);
+                _elementsAt[i + 1] = _startCount;
+                continue;
+            }
+            Place(i, node);
+            _currentNode = node;
+            // The fast path only says "nothing to report" (and indexes the elements); anything else gets the full
+            // check, which builds the messages.
+            if (node.Segment is not { } def)
+                IndexElements(span, idLength);
+            else if (!((clean || IsClean(span)) && FastElements(span, idLength, def.Plan)))
+            {
+                _startCount = _elementsAt[i];
+                IndexElements(span, idLength);
+                ValidateElements(i, span, idLength, def, node);
+            }
+            _elementsAt[i + 1] = _startCount;
+            if (node.Id == "HL" && node.Parent is { Hl: true }) CheckHl(i);
         }
         while (_stack.Count > 1) PopFrame(_set.SegmentCount - 1);
         CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
         if (_schema.Rules.Length > 0) RunRules();
+    }
+
+    private static int IdLength(ReadOnlySpan<byte> s, byte sep)
+    {
+        if (s.Length > 3 && s[0] != sep && s[1] != sep)
+        {
+            if (s[2] == sep) return 2;
+            if (s[3] == sep) return 3;
+        }
+        var e = s.IndexOf(sep);
+        return e < 0 ? s.Length : e;
     }
 
     /// <summary>Which occurrence of <paramref name="id"/> segment <paramref name="index"/> is (for messages only).</summary>
@@ -141,22 +176,25 @@ internal sealed partial class SetValidation
         return n;
     }
 
+    /// <summary>How many positions after a frame's current one are compared directly before the index is asked.</summary>
+    private const int ScanAhead = 6;
+
     private EffectiveNode? Locate(ReadOnlySpan<byte> id, int index)
     {
         var key = EffectiveNode.Key(id);
+        if (key == 0)
+        {
+            ReportUnplaced(id, index);
+            return null;
+        }
         for (var depth = _stack.Count - 1; depth >= 0; depth--)
         {
             var frame = _stack[depth];
-            if (key == 0 || !frame.Loop.ChildIndex.TryGetValue(key, out var candidates)) continue;
-            var children = frame.Loop.Children;
+            var loop = frame.Loop;
             var from = depth > 0 && frame.Pos == 0 ? 1 : frame.Pos;
-            var j = -1;
-            foreach (var c0 in candidates)
-            {
-                if (c0 >= from) { j = c0; break; }
-            }
+            var j = FirstChild(loop, key, from);
             if (j < 0) continue;
-            var c = children[j];
+            var c = loop.Children[j];
             while (_stack.Count - 1 > depth) PopFrame(index);
             CheckMissing(frame, j, index);
             frame.Pos = j;
@@ -169,29 +207,39 @@ internal sealed partial class SetValidation
                 inner.Counts[0] = 1;
                 _stack.Add(inner);
                 var trigger = c.Children[0];
-                NotUsedCheck(index, trigger, c);
+                if (trigger.NotUsedHere) NotUsed(index, trigger, c);
                 return trigger;
             }
             if (count > c.Max)
                 Segment(index, c.Id, c.LoopId, "SegmentExceedsMaximumUse", "5", c.FromGuide ? "I8" : "5",
                     $"{c.Id} occurs {count} times here; {Limit(c)} {c.Max}");
-            NotUsedCheck(index, c, null);
+            if (c.NotUsedHere) NotUsed(index, c, null);
             return c;
         }
         ReportUnplaced(id, index);
         return null;
     }
 
+    /// <summary>The first child of <paramref name="loop"/> at or after <paramref name="from"/> whose trigger has
+    /// <paramref name="key"/>, or -1: the next few positions directly (a set nearly always goes forward by one or
+    /// repeats), the rest through the loop's index.</summary>
+    private static int FirstChild(EffectiveNode loop, int key, int from)
+    {
+        var keys = loop.ChildKeys;
+        var end = Math.Min(keys.Length, from + ScanAhead);
+        for (var q = from; q < end; q++)
+            if (keys[q] == key) return q;
+        if (end >= keys.Length || !loop.ChildIndex.TryGetValue(key, out var candidates)) return -1;
+        foreach (var c in candidates)
+            if (c >= end) return c;
+        return -1;
+    }
+
     private string Limit(EffectiveNode n) => n.FromGuide ? $"{_schema.PartnerName} allows at most" : "the standard allows at most";
 
-    private void NotUsedCheck(int index, EffectiveNode node, EffectiveNode? loop)
-    {
-        var notUsed = node.NotUsed || (loop?.NotUsed ?? false);
-        for (var p = node.Parent; p is not null && !notUsed; p = p.Parent) notUsed = p.NotUsed;
-        if (notUsed)
-            Segment(index, node.Id, node.LoopId, "SegmentNotUsed", "2", "I4",
-                $"{node.Id} (segment {index + 1}) is not used by {_schema.PartnerName}" + (loop is not null ? $" (loop {loop.Id})" : ""));
-    }
+    private void NotUsed(int index, EffectiveNode node, EffectiveNode? loop) =>
+        Segment(index, node.Id, node.LoopId, "SegmentNotUsed", "2", "I4",
+            $"{node.Id} (segment {index + 1}) is not used by {_schema.PartnerName}" + (loop is not null ? $" (loop {loop.Id})" : ""));
 
     private void PopFrame(int index)
     {
@@ -204,10 +252,9 @@ internal sealed partial class SetValidation
     private void CheckMissing(Frame frame, int upTo, int index)
     {
         var children = frame.Loop.Children;
-        foreach (var k in frame.Loop.MandatoryChildren)
+        var next = frame.Loop.NextMandatory;
+        for (var k = next[frame.Pos]; k < upTo; k = next[k + 1])
         {
-            if (k < frame.Pos) continue;
-            if (k >= upTo) break;
             if (frame.Counts[k] > 0) continue;
             var c = children[k];
             if (c.Id == "SE" && !_set.HasTrailer) continue;
