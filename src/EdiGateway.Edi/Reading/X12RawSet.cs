@@ -68,6 +68,9 @@ public sealed class X12RawSet
         return new(_data, start, _index[index + 1] - start);
     }
 
+    /// <summary>Offset in <see cref="Data"/> where segment <paramref name="index"/> starts.</summary>
+    internal int SegmentStart(int index) => _index[index];
+
     /// <summary>Every segment's bytes, end to end (terminators excluded).</summary>
     internal ReadOnlySpan<byte> Data => _data;
 

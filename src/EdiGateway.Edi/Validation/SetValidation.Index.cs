@@ -14,6 +14,7 @@ internal sealed partial class SetValidation
         public int[] Next = [];
         public int[] First = [];
         public int[] Last = [];
+        public ulong[] Separators = [];
     }
 
     [ThreadStatic] private static IndexScratch? t_index;
@@ -36,6 +37,8 @@ internal sealed partial class SetValidation
         if (scratch.ElementsAt.Length < segments + 1) scratch.ElementsAt = new int[Math.Max(segments + 1, 256)];
         if (scratch.Next.Length < segments) scratch.Next = new int[Math.Max(segments, 256)];
         if (scratch.Starts.Length < starts) scratch.Starts = new int[Math.Max(starts, 4096)];
+        var words = (_set.Data.Length + 63) >> 6;
+        if (scratch.Separators.Length < words) scratch.Separators = new ulong[Math.Max(words, 256)];
         var positions = _schema.SegmentNodeCount;
         if (scratch.First.Length < positions)
         {
@@ -47,6 +50,7 @@ internal sealed partial class SetValidation
         _next = scratch.Next;
         _first = scratch.First;
         _last = scratch.Last;
+        _separators = scratch.Separators;
         _first.AsSpan(0, positions).Fill(-1);
         _startCount = 0;
         // Large scratch is not kept for the thread's next set.

@@ -117,16 +117,18 @@ internal sealed partial class SetValidation
     private void RunCore()
     {
         _stack.Add(FrameFor(_schema.Root));
-        var sep = _d.Element;
         // A set with no control, non-ASCII, component or repetition bytes (nearly every set) needs no per-segment scan
         // for them; in any other set each segment is looked at on its own.
-        var clean = IsClean(_set.Data);
+        var data = _set.Data;
+        var clean = IsClean(data);
         InitIndex();
+        MarkSeparators(data);
         _elementsAt[0] = 0;
         for (var i = 0; i < _set.SegmentCount; i++)
         {
             var span = _set.SegmentSpan(i);
-            var idLength = IdLength(span, sep);
+            var at = _set.SegmentStart(i);
+            var idLength = NextSeparator(at, at + span.Length) - at;
             var node = Locate(span[..idLength], i);
             _nodes[i] = node;
             _next[i] = -1;
@@ -142,7 +144,7 @@ internal sealed partial class SetValidation
             // check, which builds the messages.
             if (node.Segment is not { } def)
                 IndexElements(span, idLength);
-            else if (!((clean || IsClean(span)) && FastElements(span, idLength, def.Plan)))
+            else if (!((clean || IsClean(span)) && FastElements(i, span, idLength, def.Plan)))
             {
                 _startCount = _elementsAt[i];
                 IndexElements(span, idLength);
@@ -154,17 +156,6 @@ internal sealed partial class SetValidation
         while (_stack.Count > 1) PopFrame(_set.SegmentCount - 1);
         CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
         if (_schema.Rules.Length > 0) RunRules();
-    }
-
-    private static int IdLength(ReadOnlySpan<byte> s, byte sep)
-    {
-        if (s.Length > 3 && s[0] != sep && s[1] != sep)
-        {
-            if (s[2] == sep) return 2;
-            if (s[3] == sep) return 3;
-        }
-        var e = s.IndexOf(sep);
-        return e < 0 ? s.Length : e;
     }
 
     /// <summary>Which occurrence of <paramref name="id"/> segment <paramref name="index"/> is (for messages only).</summary>
