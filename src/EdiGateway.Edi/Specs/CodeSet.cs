@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 
 namespace EdiGateway.Edi.Specs;
@@ -8,8 +9,10 @@ public sealed class CodeSet
     private readonly FrozenSet<string> _set;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly byte[][]? _small;
-    private readonly ulong[]? _packedSmall;
-    private readonly FrozenSet<ulong>? _packed;
+    // Codes of up to 7 ASCII characters (almost every X12 list), packed into one ulong each (length in the top byte,
+    // so no key is 0), in an open-addressing table at most half full: a probe is a multiply, a shift and a compare.
+    private readonly ulong[]? _table;
+    private readonly int _shift;
 
     /// <summary>Creates a set from codes.</summary>
     public CodeSet(IEnumerable<string> codes)
@@ -18,18 +21,35 @@ public sealed class CodeSet
         _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
         Values = [.. _set.Order(StringComparer.Ordinal)];
         if (_set.Count <= 16) _small = [.. Values.Select(v => System.Text.Encoding.Latin1.GetBytes(v))];
-        // Codes of up to 7 ASCII characters (almost every X12 list) are packed into one ulong each: length in the top byte.
-        if (Values.All(v => v.Length <= 7 && v.All(char.IsAscii)))
+        if (Values.All(v => v.Length is > 0 and <= 7 && v.All(char.IsAscii)))
         {
-            var keys = Values.Select(v => Pack(System.Text.Encoding.ASCII.GetBytes(v))).ToArray();
-            if (keys.Length <= 16) _packedSmall = keys;
-            else _packed = keys.ToFrozenSet();
+            var bits = 1;
+            while (1 << bits < 2 * Values.Count) bits++;
+            _table = new ulong[1 << bits];
+            _shift = 64 - bits;
+            foreach (var v in Values)
+            {
+                var key = Pack(System.Text.Encoding.ASCII.GetBytes(v));
+                var h = Slot(key);
+                while (_table[h] != 0) h = (h + 1) & (_table.Length - 1);
+                _table[h] = key;
+            }
         }
     }
 
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>Packs 1 to 7 bytes into a ulong: byte i at bits 8i, the length in the top byte.</summary>
     private static ulong Pack(ReadOnlySpan<byte> v)
     {
         var key = (ulong)v.Length << 56;
+        if (v.Length >= 4)
+        {
+            // Two overlapping 4-byte reads: the shared bytes land on the same bits.
+            key |= BinaryPrimitives.ReadUInt32LittleEndian(v);
+            key |= (ulong)BinaryPrimitives.ReadUInt32LittleEndian(v[^4..]) << (8 * (v.Length - 4));
+            return key;
+        }
         for (var i = 0; i < v.Length; i++) key |= (ulong)v[i] << (8 * i);
         return key;
     }
@@ -40,14 +60,17 @@ public sealed class CodeSet
     /// <summary>True when the (ASCII/Latin-1) bytes are one of the codes.</summary>
     public bool Contains(ReadOnlySpan<byte> value)
     {
-        if (_packedSmall is not null || _packed is not null)
+        if (_table is { } table)
         {
-            if (value.Length > 7) return false;
+            if (value.Length is 0 or > 7) return false;
             var key = Pack(value);
-            if (_packed is not null) return _packed.Contains(key);
-            foreach (var k in _packedSmall!)
+            var mask = table.Length - 1;
+            for (var h = Slot(key); ; h = (h + 1) & mask)
+            {
+                var k = table[h];
                 if (k == key) return true;
-            return false;
+                if (k == 0) return false;
+            }
         }
         if (_small is not null)
         {

@@ -169,6 +169,22 @@ public sealed class EffectiveNode
     /// <summary>For a loop: per position, the first mandatory child at or after it (see <see cref="MandatoryChildren"/>).</summary>
     internal int[] NextMandatory => _nextMandatory ??= EffectiveNodeFacts.NextMandatory(Children, MandatoryChildren);
 
+    private SegmentPlan? _plan;
+    private int _hlSegment = -1;
+
+    /// <summary>The fast-path plan of <see cref="Segment"/> (segments only).</summary>
+    internal SegmentPlan? Plan => _plan ??= Segment?.Plan;
+
+    /// <summary>True for the HL segment of an HL loop, which the hierarchy check reads.</summary>
+    internal bool IsHlSegment
+    {
+        get
+        {
+            if (_hlSegment < 0) _hlSegment = !IsLoop && Id == "HL" && Parent is { Hl: true } ? 1 : 0;
+            return _hlSegment == 1;
+        }
+    }
+
     /// <summary>True when this node or a loop around it is marked not used.</summary>
     internal bool NotUsedHere
     {

@@ -139,19 +139,23 @@ internal sealed partial class SetValidation
                 continue;
             }
             Place(i, node);
-            _currentNode = node;
             // The fast path only says "nothing to report" (and indexes the elements); anything else gets the full
             // check, which builds the messages.
-            if (node.Segment is not { } def)
+            if (node.Plan is not { } plan)
                 IndexElements(span, idLength);
-            else if (!((clean || IsClean(span)) && FastElements(i, span, idLength, def.Plan)))
+            else if (!((clean || IsClean(span)) && FastElements(i, span, idLength, plan)))
             {
                 _startCount = _elementsAt[i];
                 IndexElements(span, idLength);
-                ValidateElements(i, span, idLength, def, node);
+                _currentNode = node;
+                ValidateElements(i, span, idLength, node.Segment!, node);
             }
             _elementsAt[i + 1] = _startCount;
-            if (node.Id == "HL" && node.Parent is { Hl: true }) CheckHl(i);
+            if (node.IsHlSegment)
+            {
+                _currentNode = node;
+                CheckHl(i);
+            }
         }
         while (_stack.Count > 1) PopFrame(_set.SegmentCount - 1);
         CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
