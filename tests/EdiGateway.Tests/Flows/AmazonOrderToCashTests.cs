@@ -197,6 +197,9 @@ public sealed class AmazonOrderToCashTests
                     ("CC", 2, towelCases, "CA", "ACL-TOWELL", Line("ACL-TOWELL"), null), ("BP", 5, 0, "CA", "ACL-GIFT01", Line("ACL-GIFT01"), null)])));
             await host.EventuallyAsync(() => Task.FromResult(host.Sent(Partner, "amazon-856").FirstOrDefault(f => File.ReadAllText(f).Contains(order.PurchaseOrderNumber, StringComparison.Ordinal))),
                 "the 856 of " + order.PurchaseOrderNumber);
+            // the 856 file goes out before the order row records the shipment: wait for the row, which the invoice flow reads
+            await host.EventuallyAsync(async () => await host.Get<AmazonOrders>().FindAsync(Partner, order.PurchaseOrderNumber, default) is { State: AmazonOrderStates.Shipped or AmazonOrderStates.Invoiced } r ? r : null,
+                "PO " + order.PurchaseOrderNumber + " recorded as shipped");
             return;
         }
 
