@@ -60,6 +60,7 @@ internal sealed partial class X12StreamReader : IDisposable
     {
         ReportProgress();
         if (_state == State.Outside) return ScanForIsa();
+        if (_state == State.Set) ReadSetBody();
         if (!ReadSegment(out var start, out var length, out var offset, out var terminated)) return false;
         HandleSegment(start, length, offset, terminated);
         return true;
@@ -167,6 +168,41 @@ internal sealed partial class X12StreamReader : IDisposable
         if (term == (byte)'\n' && length > 0 && _buf[start + length - 1] == (byte)'\r') length--;
         offset = _bufOffset + start;
         return true;
+    }
+
+    /// <summary>
+    /// Inside a set, takes the ordinary segments that are whole in the buffer straight into the set (what
+    /// <see cref="ReadSegment"/> and <see cref="HandleSegment"/> would do for them, without their per-segment
+    /// checks). Stops before anything else (an envelope segment, a blank or indented line, a segment that runs past
+    /// the buffer), which the general path then reads.
+    /// </summary>
+    private void ReadSetBody()
+    {
+        var term = _delims.Segment;
+        if (IsLineBreak(term)) return;
+        var sep = _delims.Element;
+        var buf = _buf;
+        var pos = _pos;
+        var end = _end;
+        while (true)
+        {
+            while (pos < end && IsLineBreak(buf[pos])) pos++;
+            if (pos >= end) break;
+            var first = buf[pos];
+            if (first == term || first is (byte)' ' or (byte)'\t') break;
+            var length = buf.AsSpan(pos, end - pos).IndexOf(term);
+            if (length < 0) break;
+            var seg = buf.AsSpan(pos, length);
+            if (first is (byte)'S' or (byte)'G' or (byte)'I')
+            {
+                var e = seg.IndexOf(sep);
+                if (KindOf(e < 0 ? seg : seg[..e]) != Kind.Other) break;
+            }
+            _segInFile++;
+            AppendSegment(seg, _bufOffset + pos);
+            pos += length + 1;
+        }
+        _pos = pos;
     }
 
     private static bool IsAlnum(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z';

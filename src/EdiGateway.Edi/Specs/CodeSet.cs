@@ -12,6 +12,7 @@ public sealed class CodeSet
     // Codes of up to 7 ASCII characters (almost every X12 list), packed into one ulong each (length in the top byte,
     // so no key is 0), in an open-addressing table at most half full: a probe is a multiply, a shift and a compare.
     private readonly ulong[]? _table;
+    private readonly int[]? _slotIndex; // the index in Values of each table slot's code
     private readonly int _shift;
 
     /// <summary>Creates a set from codes.</summary>
@@ -26,13 +27,15 @@ public sealed class CodeSet
             var bits = 1;
             while (1 << bits < 2 * Values.Count) bits++;
             _table = new ulong[1 << bits];
+            _slotIndex = new int[1 << bits];
             _shift = 64 - bits;
-            foreach (var v in Values)
+            for (var i = 0; i < Values.Count; i++)
             {
-                var key = Pack(System.Text.Encoding.ASCII.GetBytes(v));
+                var key = Pack(System.Text.Encoding.ASCII.GetBytes(Values[i]));
                 var h = Slot(key);
                 while (_table[h] != 0) h = (h + 1) & (_table.Length - 1);
                 _table[h] = key;
+                _slotIndex[h] = i;
             }
         }
     }
@@ -82,6 +85,29 @@ public sealed class CodeSet
         Span<char> chars = stackalloc char[value.Length];
         for (var i = 0; i < value.Length; i++) chars[i] = (char)value[i];
         return _lookup.Contains(chars);
+    }
+
+    /// <summary>Index in <see cref="Values"/> of the (ASCII/Latin-1) code <paramref name="value"/>, or -1, so a table
+    /// keyed by code can be an array in <see cref="Values"/> order.</summary>
+    public int IndexOf(ReadOnlySpan<byte> value)
+    {
+        if (_table is { } table)
+        {
+            if (value.Length is 0 or > 7) return -1;
+            var key = Pack(value);
+            var mask = table.Length - 1;
+            for (var h = Slot(key); ; h = (h + 1) & mask)
+            {
+                var k = table[h];
+                if (k == key) return _slotIndex![h];
+                if (k == 0) return -1;
+            }
+        }
+        if (!Contains(value)) return -1;
+        var s = System.Text.Encoding.Latin1.GetString(value);
+        for (var i = 0; i < Values.Count; i++)
+            if (Values[i] == s) return i;
+        return -1;
     }
 
     /// <summary>True when the string is one of the codes.</summary>

@@ -114,7 +114,7 @@ internal sealed class CompiledRules
                 CheckDigitRule r when r.Element is not null && r.Scheme is not null =>
                     new CompiledCheckElement(Element(schema, r.Element), r.Scheme, Condition(r.When)),
                 CheckDigitRule r when r.Segment is not null && r.PairsFrom is not null && r.Qualifiers is not null =>
-                    new CompiledCheckPairs(new SegmentMatch(schema, r.Segment, null), [.. r.Qualifiers.Select(q => (Encoding.UTF8.GetBytes(q.Key), q.Value))]),
+                    CompiledCheckPairs.Create(new SegmentMatch(schema, r.Segment, null), r.Qualifiers),
                 PairRule r => new CompiledPair(new SegmentMatch(schema, r.Segment, null), r.Qualifiers.IsDefaultOrEmpty ? null : new CodeSet(r.Qualifiers)),
                 PatternRule r => new CompiledPattern(Element(schema, r.Element),
                     new Regex(r.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)), SimplePattern.TryParse(r.Pattern), Condition(r.When)),
@@ -152,7 +152,16 @@ internal sealed record CompiledSum(ElementTarget Target, SumTerm[] Terms);
 
 internal sealed record CompiledCheckElement(ElementTarget Target, string Scheme, RuleCondition When);
 
-internal sealed record CompiledCheckPairs(SegmentMatch Match, (byte[] Key, string Scheme)[] Table);
+/// <summary>A check-digit rule over qualifier/value pairs: the qualifiers as a code set, and the scheme of each in the
+/// set's order.</summary>
+internal sealed record CompiledCheckPairs(SegmentMatch Match, CodeSet Qualifiers, string[] Schemes)
+{
+    public static CompiledCheckPairs Create(SegmentMatch match, IReadOnlyDictionary<string, string> qualifiers)
+    {
+        var set = new CodeSet(qualifiers.Keys);
+        return new CompiledCheckPairs(match, set, [.. set.Values.Select(q => qualifiers[q])]);
+    }
+}
 
 internal sealed record CompiledPair(SegmentMatch Match, CodeSet? Allowed);
 

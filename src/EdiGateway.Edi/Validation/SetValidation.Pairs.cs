@@ -18,10 +18,9 @@ internal sealed partial class SetValidation
             for (var q = from; q < count; q += 2)
             {
                 var qual = ElementOf(i, q);
-                string? scheme = null;
-                foreach (var (key, sch) in r.Table)
-                    if (qual.SequenceEqual(key)) { scheme = sch; break; }
-                if (scheme is null) continue;
+                var known = r.Qualifiers.IndexOf(qual);
+                if (known < 0) continue;
+                var scheme = r.Schemes[known];
                 var value = ElementOf(i, q + 1);
                 if (value.IsEmpty || Gs1.Passes(value, scheme)) continue;
                 var v = Encoding.UTF8.GetString(value);

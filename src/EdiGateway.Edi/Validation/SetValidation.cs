@@ -31,12 +31,15 @@ internal sealed partial class SetValidation
     private readonly EffectiveSet _schema;
     private readonly X12ValidationOptions _options;
     private readonly List<X12Error> _errors;
-    private readonly List<Frame> _stack = [];
+    // The loops open at the current segment, outermost first: _stack[0.._depth). A loop is never open twice, so the
+    // depth never passes the loop count plus the root.
+    private readonly Frame[] _stack;
+    private int _depth;
     private readonly EffectiveNode?[] _nodes;
     private readonly bool _pooled;
 
     // Per-thread scratch reused across sets (frames per schema, node array), so validation allocates little.
-    [ThreadStatic] private static Dictionary<EffectiveSet, Frame?[]>? t_frames;
+    [ThreadStatic] private static Dictionary<EffectiveSet, (Frame?[] Frames, Frame[] Stack)>? t_frames;
     [ThreadStatic] private static EffectiveNode?[]? t_nodes;
     [ThreadStatic] private static bool t_busy;
     private readonly X12Delimiters _d;
@@ -88,8 +91,8 @@ internal sealed partial class SetValidation
             _pooled = true;
             var cache = t_frames ??= [];
             if (cache.Count > 256) cache.Clear();
-            if (!cache.TryGetValue(schema, out var frames)) cache[schema] = frames = new Frame?[schema.LoopCount];
-            _frames = frames;
+            if (!cache.TryGetValue(schema, out var scratch)) cache[schema] = scratch = (new Frame?[schema.LoopCount], new Frame[schema.LoopCount + 1]);
+            (_frames, _stack) = scratch;
             var nodes = t_nodes;
             if (nodes is null || nodes.Length < set.SegmentCount) t_nodes = nodes = new EffectiveNode?[Math.Max(set.SegmentCount, 256)];
             else Array.Clear(nodes, 0, set.SegmentCount);
@@ -98,6 +101,7 @@ internal sealed partial class SetValidation
         else
         {
             _frames = new Frame?[schema.LoopCount];
+            _stack = new Frame[schema.LoopCount + 1];
             _nodes = new EffectiveNode?[set.SegmentCount];
         }
     }
@@ -116,7 +120,7 @@ internal sealed partial class SetValidation
 
     private void RunCore()
     {
-        _stack.Add(FrameFor(_schema.Root));
+        _stack[_depth++] = FrameFor(_schema.Root);
         // A set with no control, non-ASCII, component or repetition bytes (nearly every set) needs no per-segment scan
         // for them; in any other set each segment is looked at on its own.
         var data = _set.Data;
@@ -157,7 +161,7 @@ internal sealed partial class SetValidation
                 CheckHl(i);
             }
         }
-        while (_stack.Count > 1) PopFrame(_set.SegmentCount - 1);
+        while (_depth > 1) PopFrame(_set.SegmentCount - 1);
         CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
         if (_schema.Rules.Length > 0) RunRules();
     }
@@ -182,7 +186,7 @@ internal sealed partial class SetValidation
             ReportUnplaced(id, index);
             return null;
         }
-        for (var depth = _stack.Count - 1; depth >= 0; depth--)
+        for (var depth = _depth - 1; depth >= 0; depth--)
         {
             var frame = _stack[depth];
             var loop = frame.Loop;
@@ -190,8 +194,8 @@ internal sealed partial class SetValidation
             var j = FirstChild(loop, key, from);
             if (j < 0) continue;
             var c = loop.Children[j];
-            while (_stack.Count - 1 > depth) PopFrame(index);
-            CheckMissing(frame, j, index);
+            while (_depth - 1 > depth) PopFrame(index);
+            if (loop.NextMandatory[frame.Pos] < j) CheckMissing(frame, j, index);
             frame.Pos = j;
             var count = ++frame.Counts[j];
             if (c.IsLoop)
@@ -200,7 +204,7 @@ internal sealed partial class SetValidation
                     Segment(index, c.Trigger, c.Id, "LoopExceedsMaximum", "4", "4", $"Loop {c.Id} occurs {count} times; {Limit(c)} {c.Max}");
                 var inner = FrameFor(c);
                 inner.Counts[0] = 1;
-                _stack.Add(inner);
+                _stack[_depth++] = inner;
                 var trigger = c.Children[0];
                 if (trigger.NotUsedHere) NotUsed(index, trigger, c);
                 return trigger;
@@ -238,9 +242,9 @@ internal sealed partial class SetValidation
 
     private void PopFrame(int index)
     {
-        var frame = _stack[^1];
-        CheckMissing(frame, frame.Loop.Children.Length, index);
-        _stack.RemoveAt(_stack.Count - 1);
+        var frame = _stack[_depth - 1];
+        if (frame.Loop.NextMandatory[frame.Pos] < frame.Loop.Children.Length) CheckMissing(frame, frame.Loop.Children.Length, index);
+        _depth--;
     }
 
     /// <summary>Reports mandatory items skipped between the frame's position and <paramref name="upTo"/>.</summary>
