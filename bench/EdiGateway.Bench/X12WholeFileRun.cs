@@ -122,6 +122,7 @@ public class X12WholeFileRun
         var alloc0 = GC.GetTotalAllocatedBytes(true);
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
+        var pause0 = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         var what = run();
         sw.Stop();
@@ -130,7 +131,7 @@ public class X12WholeFileRun
         var cpu = (p.TotalProcessorTime - cpu0).TotalSeconds;
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0;
         Console.WriteLine($"{name,-48} {sw.Elapsed.TotalSeconds,7:F2} s {mb / sw.Elapsed.TotalSeconds,7:F1} MB/s wall, {mb / Math.Max(cpu, 1e-6),7:F1} MB/cpu-s  heap {heap,6:F1} MB  peak WS {p.PeakWorkingSet64 / 1048576.0,7:F1} MB" +
-                          $"  alloc {alloc / 1048576.0,9:F1} MB  gen0 {GC.CollectionCount(0) - gen0} gen2 {GC.CollectionCount(2) - gen2}  [{what}]");
+                          $"  alloc {alloc / 1048576.0,9:F1} MB  gen0 {GC.CollectionCount(0) - gen0} gen2 {GC.CollectionCount(2) - gen2} (paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms)  [{what}]");
     }
 
     /// <summary>The repository's edi-specs, loaded.</summary>
