@@ -6,18 +6,22 @@ using EdiGateway.Edi.Validation;
 namespace EdiGateway.Edi.Processing;
 
 /// <summary>The per-set results of one group as retained for the acknowledgements: a set without errors or warnings
-/// and with a numeric ST02 is kept as 16 bytes (packed control number, index in group, shared ST01/ST03/guide);
-/// any other set keeps its full <see cref="X12SetResult"/>. <see cref="Materialize"/> gives back equal results.</summary>
+/// and with a numeric ST02 is kept as a packed entry (control number, index in group, shared ST01/ST03/guide), and
+/// a run of such sets numbered one after another (0001, 0002, ... at indexes 1, 2, ...), as senders number them, is
+/// one entry, so a group of clean sets costs a few bytes whatever its size; any other set keeps its full
+/// <see cref="X12SetResult"/>. <see cref="Materialize"/> gives back equal results.</summary>
 internal sealed class X12CompactSetResults
 {
     private readonly record struct Shape(string SetId, string? ImplementationReference, string? GuideId);
 
-    /// <summary>Ref &gt;= 0: a shape index and Packed = control number value &lt;&lt; 4 | digit count; Ref &lt; 0: full result ~Ref.</summary>
-    private readonly record struct Entry(long Packed, int IndexInGroup, int Ref);
+    /// <summary>Ref &gt;= 0: a shape index, Packed = control number value &lt;&lt; 4 | digit count of the first set, and Run sets
+    /// in a row (control number and index each one more than the last); Ref &lt; 0: full result ~Ref (Run 1).</summary>
+    private readonly record struct Entry(long Packed, int IndexInGroup, int Ref, int Run);
 
     private readonly List<Shape> _shapes = [];
     private readonly List<X12SetResult> _full = [];
     private Entry[] _entries = new Entry[16];
+    private int _entryCount;
     private int _lastShape = -1;
 
     /// <summary>Number of sets held.</summary>
@@ -28,21 +32,44 @@ internal sealed class X12CompactSetResults
 
     public void Add(X12SetResult result)
     {
-        if (Count == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
         if (result.Status != X12AckStatus.Rejected) AcceptedCount++;
+        Count++;
         if (result.Errors.IsEmpty && !result.Errors.IsDefault && TryPack(result.ControlNumber, out var packed))
-            _entries[Count++] = new Entry(packed, result.IndexInGroup, ShapeOf(result));
+        {
+            var shape = ShapeOf(result);
+            if (_entryCount > 0 && _entries[_entryCount - 1] is { Ref: >= 0 } last && last.Ref == shape
+                && packed == last.Packed + ((long)last.Run << 4) && result.IndexInGroup == last.IndexInGroup + last.Run
+                && (packed & 0xF) == (last.Packed & 0xF) && (packed >> 4) < Pow10(packed & 0xF))
+            {
+                _entries[_entryCount - 1] = last with { Run = last.Run + 1 };
+                return;
+            }
+            Append(new Entry(packed, result.IndexInGroup, shape, 1));
+        }
         else
         {
             _full.Add(result);
-            _entries[Count++] = new Entry(0, 0, ~(_full.Count - 1));
+            Append(new Entry(0, 0, ~(_full.Count - 1), 1));
         }
+    }
+
+    private void Append(Entry e)
+    {
+        if (_entryCount == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+        _entries[_entryCount++] = e;
+    }
+
+    private static long Pow10(long digits)
+    {
+        long p = 1;
+        for (var i = 0; i < digits; i++) p *= 10;
+        return p;
     }
 
     /// <summary>Drops spare capacity once the group is complete.</summary>
     public X12CompactSetResults Seal()
     {
-        if (_entries.Length > Count) Array.Resize(ref _entries, Count);
+        if (_entries.Length > _entryCount) Array.Resize(ref _entries, _entryCount);
         _full.TrimExcess();
         return this;
     }
@@ -51,20 +78,23 @@ internal sealed class X12CompactSetResults
     public ImmutableArray<X12SetResult> Materialize()
     {
         var b = ImmutableArray.CreateBuilder<X12SetResult>(Count);
-        for (var k = 0; k < Count; k++) b.Add(At(k));
+        for (var k = 0; k < _entryCount; k++)
+        {
+            var e = _entries[k];
+            if (e.Ref < 0)
+            {
+                b.Add(_full[~e.Ref]);
+                continue;
+            }
+            var s = _shapes[e.Ref];
+            for (var r = 0; r < e.Run; r++)
+                b.Add(new X12SetResult(s.SetId, Unpack(e.Packed + ((long)r << 4)), s.ImplementationReference, e.IndexInGroup + r, s.GuideId, ImmutableArray<X12Error>.Empty));
+        }
         return b.MoveToImmutable();
     }
 
     /// <summary>Errors and warnings of every set, in set order (only full results have any).</summary>
     public IEnumerable<X12Error> Errors() => _full.SelectMany(s => s.Errors);
-
-    private X12SetResult At(int k)
-    {
-        var e = _entries[k];
-        if (e.Ref < 0) return _full[~e.Ref];
-        var s = _shapes[e.Ref];
-        return new X12SetResult(s.SetId, Unpack(e.Packed), s.ImplementationReference, e.IndexInGroup, s.GuideId, ImmutableArray<X12Error>.Empty);
-    }
 
     private int ShapeOf(X12SetResult r)
     {

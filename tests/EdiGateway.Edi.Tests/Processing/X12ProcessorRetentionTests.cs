@@ -1,3 +1,4 @@
+using EdiGateway.Edi.Errors;
 using System.Text;
 using EdiGateway.Edi.Processing;
 using EdiGateway.Edi.Tests.TestSupport;
@@ -53,6 +54,34 @@ public sealed class X12ProcessorRetentionTests
             Assert.Equal(control, r.ControlNumber);
             Assert.Equal(X12AckStatus.Accepted, r.Status);
         }
+    }
+
+    [Fact]
+    public void Runs_of_consecutive_control_numbers_come_back_one_by_one_and_break_where_the_numbering_does()
+    {
+        var error = X12Errors.Set(new X12Position { SegmentId = "ST" }, "Test", "5", "a set with an error");
+        var input = new List<X12SetResult>();
+        var index = 0;
+        void Add(string control, string setId = "856", string? guide = "g", bool bad = false) =>
+            input.Add(new X12SetResult(setId, control, null, ++index, guide, bad ? [error] : []));
+        foreach (var c in new[] { "0001", "0002", "0003", "0005", "0006", "8", "9", "10", "11", "0012" }) Add(c);
+        Add("0013", bad: true);
+        Add("0014");
+        Add("0015", setId: "850");
+        Add("0016", guide: null);
+        Add("A17");
+        Add("0018");
+        index += 3; // a gap in the indexes: sets the results were not given for
+        Add("0019");
+
+        var compact = new X12CompactSetResults();
+        foreach (var r in input) compact.Add(r);
+        compact.Seal();
+
+        Assert.Equal(input.Count, compact.Count);
+        Assert.Equal(input.Count - 1, compact.AcceptedCount);
+        Assert.Equal(input, compact.Materialize());
+        Assert.Equal([error], compact.Errors());
     }
 
     private static string SeCount(string text)
