@@ -53,8 +53,13 @@ public sealed class CodeSet
             key |= (ulong)BinaryPrimitives.ReadUInt32LittleEndian(v[^4..]) << (8 * (v.Length - 4));
             return key;
         }
-        for (var i = 0; i < v.Length; i++) key |= (ulong)v[i] << (8 * i);
-        return key;
+        return v.Length switch
+        {
+            3 => key | BinaryPrimitives.ReadUInt16LittleEndian(v) | (ulong)v[2] << 16,
+            2 => key | BinaryPrimitives.ReadUInt16LittleEndian(v),
+            1 => key | v[0],
+            _ => key,
+        };
     }
 
     /// <summary>The codes, sorted.</summary>

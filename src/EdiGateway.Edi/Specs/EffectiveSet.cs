@@ -166,6 +166,12 @@ public sealed class EffectiveNode
     /// <summary>For a loop: the trigger id key of each child, for a linear scan of the next few positions.</summary>
     internal int[] ChildKeys => _childKeys ??= [.. Children.Select(c => Key(c.TriggerUtf8))];
 
+    /// <summary>For a loop: the key of its first child (the loop's own trigger) when no later child has the same
+    /// segment id, else 0. The next trigger can then never be placed inside the loop: it opens the next iteration.</summary>
+    internal int UniqueTriggerKey => _uniqueTriggerKey ??= ChildKeys is [var first, .. var rest] && !rest.Contains(first) ? first : 0;
+
+    private int? _uniqueTriggerKey;
+
     /// <summary>For a loop: per position, the first mandatory child at or after it (see <see cref="MandatoryChildren"/>).</summary>
     internal int[] NextMandatory => _nextMandatory ??= EffectiveNodeFacts.NextMandatory(Children, MandatoryChildren);
 

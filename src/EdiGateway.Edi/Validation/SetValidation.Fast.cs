@@ -105,9 +105,9 @@ internal sealed partial class SetValidation
                 {
                     if (position > checks.Length) return false;
                     ref readonly var c = ref checks[position - 1];
-                    if (c.Kind == ElementCheckKind.Text && c.Codes is null)
+                    if (c.Kind == ElementCheckKind.Text)
                     {
-                        if (length < c.Min || length > c.Max) return false;
+                        if (length < c.Min || length > c.Max || (c.Codes is { } codes && !codes.Contains(span.Slice(start, length)))) return false;
                     }
                     else if (!c.Accepts(span.Slice(start, length))) return false;
                     present |= 1UL << position;

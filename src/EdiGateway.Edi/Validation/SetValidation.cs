@@ -224,6 +224,7 @@ internal sealed partial class SetValidation
     /// repeats), the rest through the loop's index.</summary>
     private static int FirstChild(EffectiveNode loop, int key, int from)
     {
+        if (key == loop.UniqueTriggerKey && from > 0) return -1;
         var keys = loop.ChildKeys;
         var end = Math.Min(keys.Length, from + ScanAhead);
         for (var q = from; q < end; q++)
