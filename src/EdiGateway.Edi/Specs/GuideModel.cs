@@ -49,7 +49,22 @@ public sealed record CheckDigitRule(string? Element, string? Scheme, string? Whe
 public sealed record PairRule(string Segment, int PairsFrom, ImmutableArray<string> Qualifiers, string? Note) : GuideRule("pair", Note);
 
 /// <summary><c>hl</c>: every root-to-leaf HL path spells one of <paramref name="Patterns"/> (e.g. SOPI, SOTPI).</summary>
-public sealed record HlPatternRule(ImmutableArray<string> Patterns, string? Note) : GuideRule("hl", Note);
+public sealed record HlPatternRule(ImmutableArray<string> Patterns, string? Note) : GuideRule("hl", Note)
+{
+    private ulong[]? _packed;
+
+    /// <summary>The patterns of up to 8 ASCII levels packed as the validator packs a path (one byte a level, the top
+    /// level in the highest byte used), for a compare per leaf; longer or non-ASCII patterns are left out (the validator
+    /// compares paths it cannot pack as text).</summary>
+    internal ulong[] PackedPatterns => _packed ??= [.. Patterns.Where(p => p.Length is > 0 and <= 8 && p.All(char.IsAscii)).Select(PackPath)];
+
+    internal static ulong PackPath(string path)
+    {
+        ulong packed = 0;
+        foreach (var c in path) packed = packed << 8 | c;
+        return packed;
+    }
+}
 
 /// <summary><c>pattern</c>: <paramref name="Element"/> matches the regular expression, optionally only when <paramref name="When"/> holds.</summary>
 public sealed record PatternRule(string Element, string Pattern, string? When, string? Note) : GuideRule("pattern", Note);

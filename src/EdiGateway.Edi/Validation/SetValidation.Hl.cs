@@ -6,8 +6,10 @@ namespace EdiGateway.Edi.Validation;
 /// HL ids are tracked by ordinal (HL01 must count 1, 2, 3...), so the hot path allocates nothing.</summary>
 internal sealed partial class SetValidation
 {
-    private List<(int Index, byte Level, int Parent)>? _hl;
-    [ThreadStatic] private static List<(int Index, byte Level, int Parent)>? t_hl;
+    // Per HL in order: its segment, level code, parent HL (0 top, -1 unknown) and its path from the top packed one byte
+    // a level (0 when it cannot be: a level past the eighth, an unknown parent).
+    private List<(int Index, byte Level, int Parent, ulong Path)>? _hl;
+    [ThreadStatic] private static List<(int Index, byte Level, int Parent, ulong Path)>? t_hl;
 
     private static int ParseId(ReadOnlySpan<byte> v)
     {
@@ -70,7 +72,9 @@ internal sealed partial class SetValidation
                 }
             }
         }
-        _hl.Add((index, level, parent));
+        var up = parent > 0 ? _hl[parent - 1].Path : 0;
+        var path = parent == 0 ? level : up is not 0 and < 1UL << 56 ? up << 8 | level : 0UL;
+        _hl.Add((index, level, parent, path));
     }
 
     /// <summary>Fast path: true when HL03 is a known one-character level allowed under the parent's level, so the
@@ -89,7 +93,7 @@ internal sealed partial class SetValidation
         var n = 0;
         while (id >= 1 && id <= _hl!.Count && n < buffer.Length)
         {
-            var (_, level, parent) = _hl[id - 1];
+            var (_, level, parent, _) = _hl[id - 1];
             buffer[n++] = (char)level;
             id = parent;
         }

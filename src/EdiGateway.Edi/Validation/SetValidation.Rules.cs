@@ -173,11 +173,13 @@ internal sealed partial class SetValidation
     {
         if (_hl is null) return;
         Span<bool> isParent = _hl.Count <= 4096 ? stackalloc bool[_hl.Count + 1] : new bool[_hl.Count + 1];
-        foreach (var (_, _, parent) in _hl) if (parent > 0) isParent[parent] = true;
+        foreach (var (_, _, parent, _) in _hl) if (parent > 0) isParent[parent] = true;
         Span<char> buffer = stackalloc char[32];
+        var packed = r.PackedPatterns;
         for (var id = 1; id <= _hl.Count; id++)
         {
             if (isParent[id]) continue; // not a leaf
+            if (_hl[id - 1].Path is var known and not 0 && Array.IndexOf(packed, known) >= 0) continue;
             var path = HlPath(id, buffer);
             var ok = false;
             foreach (var pattern in r.Patterns)
