@@ -69,7 +69,8 @@ public class X12WholeFileRun
             Console.Error.WriteLine($"unknown pass(es) {string.Join(", ", unknown)}; expected scan, read, validate, parallel");
             return 2;
         }
-        Console.WriteLine($"passes: {string.Join(",", selected)}, threads: {threads}, load average: {LoadAverage()}");
+        Console.WriteLine($"passes: {string.Join(",", selected)}, threads: {threads}, load average: {LoadAverage()}, " +
+                          $"DOTNET_GCgen0size: {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(not set)"}");
 
         if (selected.Contains("scan")) Measure("raw byte scan (count '~')", mb, () =>
         {

@@ -167,7 +167,7 @@ internal static class X12Commands
         {
             GuideSelector = guide is not null ? _ => guide : set => directory.Identify(set.Interchange) is { } p ? PartnerDirectory.GuideFor(p, set.SetId) : null,
         };
-        var (engine, loaded) = X12Engine.Load(specs, validation, ProgressReporter.For(file, error));
+        var (engine, loaded) = X12Engine.Load(specs, validation, ProgressReporter.For(file, error), Environment.ProcessorCount);
         foreach (var problem in loaded.Errors)
         {
             error.WriteLine($"edigw: spec problem: {problem}");
