@@ -5,14 +5,6 @@ using EdiGateway.Edi.Specs;
 namespace EdiGateway.Edi.Validation;
 
 /// <summary>Per-set validation state: the loop state machine over the effective structure.</summary>
-internal static class Ablate
-{
-    public static readonly bool NoRules = Environment.GetEnvironmentVariable("ABL_NORULES") is not null;
-    public static readonly bool NoLocate = Environment.GetEnvironmentVariable("ABL_NOLOCATE") is not null;
-    public static readonly bool NoFast = Environment.GetEnvironmentVariable("ABL_NOFAST") is not null;
-    public static readonly bool NoHl = Environment.GetEnvironmentVariable("ABL_NOHL") is not null;
-}
-
 internal sealed partial class SetValidation
 {
     private sealed class Frame(EffectiveNode loop)
@@ -171,7 +163,7 @@ internal sealed partial class SetValidation
         }
         while (_depth > 1) PopFrame(_set.SegmentCount - 1);
         CheckMissing(_stack[0], _stack[0].Loop.Children.Length, _set.SegmentCount - 1);
-        if (_schema.Rules.Length > 0 && !Ablate.NoRules) RunRules();
+        if (_schema.Rules.Length > 0) RunRules();
     }
 
     /// <summary>Which occurrence of <paramref name="id"/> segment <paramref name="index"/> is (for messages only).</summary>
