@@ -11,7 +11,9 @@ fi
 command -v /usr/bin/time >/dev/null || { echo "GNU time is missing: run 'apt-get install -y time'" >&2; exit 2; }
 
 echo "== EdiGateway engine (generates the file on first run) =="
-/usr/bin/time -f "edigw peak RSS: %M KB" dotnet run -c Release --project ../EdiGateway.Bench -- x12 --size-mb "$size"
+# built first and run directly, so the peak RSS is the engine's (dotnet run's own MSBuild process would count too)
+dotnet build -c Release ../EdiGateway.Bench --nologo -v quiet >/dev/null
+/usr/bin/time -f "edigw peak RSS: %M KB" dotnet ../EdiGateway.Bench/bin/Release/net10.0/EdiGateway.Bench.dll x12 --size-mb "$size"
 file="${TMPDIR:-/tmp}/edigw-bench-${size}mb.edi"
 [ -f "$file" ] || { echo "generated file $file not found" >&2; exit 2; }
 
