@@ -38,8 +38,7 @@ internal sealed class X12CompactSetResults
         {
             var shape = ShapeOf(result);
             if (_entryCount > 0 && _entries[_entryCount - 1] is { Ref: >= 0 } last && last.Ref == shape
-                && packed == last.Packed + ((long)last.Run << 4) && result.IndexInGroup == last.IndexInGroup + last.Run
-                && (packed & 0xF) == (last.Packed & 0xF) && (packed >> 4) < Pow10(packed & 0xF))
+                && packed == last.Packed + ((long)last.Run << 4) && result.IndexInGroup == last.IndexInGroup + last.Run)
             {
                 _entries[_entryCount - 1] = last with { Run = last.Run + 1 };
                 return;
@@ -57,13 +56,6 @@ internal sealed class X12CompactSetResults
     {
         if (_entryCount == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
         _entries[_entryCount++] = e;
-    }
-
-    private static long Pow10(long digits)
-    {
-        long p = 1;
-        for (var i = 0; i < digits; i++) p *= 10;
-        return p;
     }
 
     /// <summary>Drops spare capacity once the group is complete.</summary>

@@ -25,8 +25,9 @@ public sealed class X12Processor
         _parallelism = Math.Max(1, parallelism);
     }
 
-    // Small batches keep few sets in flight: a gen0 collection copies every set in flight, so with a small gen0 budget
-    // (DOTNET_GCgen0size, see bench/README.md) 256-set batches spent twice the GC time of 64-set ones.
+    // Small batches keep few sets in flight: each gen0 collection promotes every set in flight, and with a small gen0
+    // budget (server GC's dynamic one, or DOTNET_GCgen0size; see bench/README.md) 256-set batches spent about twice the
+    // GC pause time of 64-set ones.
     private const int BatchSets = 64;
     private const long BatchBytes = 16L << 20;
 

@@ -42,6 +42,20 @@ public sealed class CodeSet
 
     private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
+    /// <summary>The table slot holding the packed code <paramref name="value"/>, or -1 (table sets only).</summary>
+    private int Find(ulong[] table, ReadOnlySpan<byte> value)
+    {
+        if (value.Length is 0 or > 7) return -1;
+        var key = Pack(value);
+        var mask = table.Length - 1;
+        for (var h = Slot(key); ; h = (h + 1) & mask)
+        {
+            var k = table[h];
+            if (k == key) return h;
+            if (k == 0) return -1;
+        }
+    }
+
     /// <summary>Packs 1 to 7 bytes into a ulong: byte i at bits 8i, the length in the top byte.</summary>
     private static ulong Pack(ReadOnlySpan<byte> v)
     {
@@ -68,18 +82,7 @@ public sealed class CodeSet
     /// <summary>True when the (ASCII/Latin-1) bytes are one of the codes.</summary>
     public bool Contains(ReadOnlySpan<byte> value)
     {
-        if (_table is { } table)
-        {
-            if (value.Length is 0 or > 7) return false;
-            var key = Pack(value);
-            var mask = table.Length - 1;
-            for (var h = Slot(key); ; h = (h + 1) & mask)
-            {
-                var k = table[h];
-                if (k == key) return true;
-                if (k == 0) return false;
-            }
-        }
+        if (_table is { } table) return Find(table, value) >= 0;
         if (_small is not null)
         {
             foreach (var code in _small)
@@ -96,18 +99,7 @@ public sealed class CodeSet
     /// keyed by code can be an array in <see cref="Values"/> order.</summary>
     public int IndexOf(ReadOnlySpan<byte> value)
     {
-        if (_table is { } table)
-        {
-            if (value.Length is 0 or > 7) return -1;
-            var key = Pack(value);
-            var mask = table.Length - 1;
-            for (var h = Slot(key); ; h = (h + 1) & mask)
-            {
-                var k = table[h];
-                if (k == key) return _slotIndex![h];
-                if (k == 0) return -1;
-            }
-        }
+        if (_table is { } table) return Find(table, value) is >= 0 and var slot ? _slotIndex![slot] : -1;
         if (!Contains(value)) return -1;
         var s = System.Text.Encoding.Latin1.GetString(value);
         for (var i = 0; i < Values.Count; i++)
