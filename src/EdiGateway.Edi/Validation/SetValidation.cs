@@ -195,7 +195,7 @@ internal sealed partial class SetValidation
             if (j < 0) continue;
             var c = loop.Children[j];
             while (_depth - 1 > depth) PopFrame(index);
-            if (loop.NextMandatory[frame.Pos] < j) CheckMissing(frame, j, index);
+            CheckMissing(frame, j, index);
             frame.Pos = j;
             var count = ++frame.Counts[j];
             if (c.IsLoop)
@@ -244,12 +244,19 @@ internal sealed partial class SetValidation
     private void PopFrame(int index)
     {
         var frame = _stack[_depth - 1];
-        if (frame.Loop.NextMandatory[frame.Pos] < frame.Loop.Children.Length) CheckMissing(frame, frame.Loop.Children.Length, index);
+        CheckMissing(frame, frame.Loop.Children.Length, index);
         _depth--;
     }
 
     /// <summary>Reports mandatory items skipped between the frame's position and <paramref name="upTo"/>.</summary>
+    /// <remarks>Nearly always there is none: the test is small enough to inline at every call, the walk is not.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void CheckMissing(Frame frame, int upTo, int index)
+    {
+        if (frame.Loop.NextMandatory[frame.Pos] < upTo) ReportMissing(frame, upTo, index);
+    }
+
+    private void ReportMissing(Frame frame, int upTo, int index)
     {
         var children = frame.Loop.Children;
         var next = frame.Loop.NextMandatory;
