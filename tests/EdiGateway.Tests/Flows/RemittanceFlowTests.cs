@@ -200,10 +200,20 @@ public sealed class RemittanceFlowTests : IAsyncLifetime
     public async Task Drop_SecondDeductionLockedThenReleased_RetriedAndEveryPostingExactlyOnce()
     {
         await SeedInvoicesAsync(Host);
-        Host.Faults().LockRecord("NominalCode 7900", TimeSpan.FromSeconds(3)); // the co-op's nominal: the 2nd deduction
-        Host.Faults().Set(Host.Faults().Current with { DropNextWrites = 1 }); // and the receipt commits but its answer is lost
+        // The co-op's nominal (the 2nd deduction) is open in the desktop until its first try has been refused, then released;
+        // a lock of fixed length could end before a slow machine reached it. The receipt commits but its answer is lost.
+        Host.Faults().LockRecord("NominalCode 7900", TimeSpan.FromMinutes(5));
+        Host.Faults().Set(Host.Faults().Current with { DropNextWrites = 1 });
 
-        await DropAndWaitAsync(Host, 331, Ties("PAY0007004"), LineageStates.Posted);
+        var posted = Host.Get<PipelineMonitor>().WaitForAsync(e => e is PipelineEvent.SetHandled h && h.State == LineageStates.Posted, Wait);
+        Host.Drop("amazon-vc-test", "remit-331.edi", Interchange(331, Ties("PAY0007004")));
+        await Host.EventuallyAsync(async () =>
+        {
+            await using var db = await Db(Host);
+            return await db.Set<RemittanceStep>().AnyAsync(s => s.Ordinal == 4 && s.Attempts >= 1) ? "tried" : null;
+        }, "the locked deduction's first try", seconds: 60);
+        Host.Faults().LockRecord("NominalCode 7900", TimeSpan.Zero); // the user closes the record
+        await posted;
 
         Assert.Equal(0, Host.Faults().Current.DropNextWrites); // the lost answer did happen
         var company = Company(Host);
