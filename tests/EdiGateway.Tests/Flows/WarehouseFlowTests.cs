@@ -75,8 +75,10 @@ public sealed class WarehouseFlowTests
         Assert.Contains(tree, e => e.DocumentType == "sage200.despatch" && e.State == LineageStates.Posted);
         if (sshd is not null)
         {
-            // fetched over SFTP and archived on the 3PL's server
-            Assert.Contains(Directory.GetFiles(host.Home.Combine("data", "dropbox", Tpl, "archive")), f => f.EndsWith("945.edi", StringComparison.Ordinal));
+            // fetched over SFTP and archived on the 3PL's server (the move there follows the hand-off, so it may still be on its way)
+            var archive = host.Home.Combine("data", "dropbox", Tpl, "archive");
+            await host.EventuallyAsync(() => Task.FromResult(Directory.Exists(archive) ? Directory.GetFiles(archive).FirstOrDefault(f => f.EndsWith("945.edi", StringComparison.Ordinal)) : null),
+                "the 945 archived on the 3PL's server");
         }
     }
 
